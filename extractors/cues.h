@@ -1,0 +1,62 @@
+// Cue files: per-language trigger words, ordinals, list separators and
+// relation cue phrases (data/cues/<lang>.json), and language-independent
+// facts (data/cues/common.json: resolution issuers, document-symbol series).
+#ifndef CRIMEKG_EXTRACTORS_CUES_H_
+#define CRIMEKG_EXTRACTORS_CUES_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "graph/status.h"
+
+namespace crimekg {
+
+struct LanguageCues {
+  std::string language;
+  // Words that tell this language apart from others written in the same script.
+  std::vector<std::string> frequent_words;
+  // Trigger kind -> words or phrases. Kinds the recognizers use:
+  //   resolution, decision                     "resolution", «القرار», «مقرر»
+  //   resolution_possessive, decision_possessive  "its resolution", «قراره»
+  //   session, session_possessive              "session", «الدورة», «دورته»
+  std::map<std::string, std::vector<std::string>> triggers;
+  // Ordinal phrase -> number ("twelfth" 12, «الثانية عشرة» 12).
+  std::map<std::string, int> ordinals;
+  // Words joining items of a list of references ("and", «و»).
+  std::vector<std::string> list_words;
+  // ICU regexes for a clause allowed between a reference number and the next
+  // separator (dates: "of 12 December 2001").
+  std::vector<std::string> number_trailers;
+  // Words linking a reference or session to the body after it ("of the",
+  // «الصادر عن»).
+  std::vector<std::string> issuer_links;
+  // Whether "X/Y" is printed number first (Arabic «1/12» is 12/1 in English).
+  bool number_first = false;
+  // Relation cue phrases: predicate -> phrases (see extractors/relate.h).
+  std::map<std::string, std::vector<std::string>> relation_cues;
+};
+
+struct ResolutionIssuer {
+  std::string code;     // "ga", "cop-untoc"
+  std::string body_id;  // "body:general-assembly"
+  std::string label;    // "General Assembly" (English, as printed before "resolution")
+  int max_session = 0;  // highest plausible session number (0: numbered by year or singly)
+  std::string numbering;  // "session" (58/136), "year" (2002/19), "single" (1373 (2001))
+};
+
+struct Cues {
+  std::vector<LanguageCues> languages;
+  std::vector<ResolutionIssuer> issuers;
+  std::vector<std::string> symbol_series;  // "A", "S", "E", "CTOC", ...
+
+  // Reads data/cues/*.json; every problem is reported.
+  Status load_folder(const std::string& folder);
+  const LanguageCues* language(const std::string& code) const;
+  const ResolutionIssuer* issuer_by_body(const std::string& body_id) const;
+  const ResolutionIssuer* issuer_by_code(const std::string& code) const;
+};
+
+}  // namespace crimekg
+
+#endif  // CRIMEKG_EXTRACTORS_CUES_H_

@@ -1,0 +1,501 @@
+#include "extractors/reference_recognizer.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <optional>
+
+#include "extractors/segment.h"
+#include "extractors/slug.h"
+
+namespace crimekg {
+namespace detail {
+namespace {
+
+struct Number {
+  long parts[3] = {0, 0, 0};
+  int count = 0;
+  long year = 0;  // "(2001)"
+  Span span;
+};
+
+bool is_space_at(std::string_view text, std::uint32_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+         (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0);
+}
+
+std::uint32_t skip_spaces(std::string_view text, std::uint32_t i, std::uint32_t limit) {
+  while (i < limit && is_space_at(text, i)) i += (static_cast<unsigned char>(text[i]) == 0xC2) ? 2 : 1;
+  return i;
+}
+
+// Reads a decimal digit (any script) at i; returns its value or -1.
+int digit_at(std::string_view text, std::uint32_t i, std::uint32_t limit, std::uint32_t& next) {
+  int32_t k = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(text.data(), k, static_cast<int32_t>(limit), c);
+  if (c < 0 || !u_isdigit(c)) return -1;
+  next = static_cast<std::uint32_t>(k);
+  return u_charDigitValue(c);
+}
+
+std::optional<long> read_int(std::string_view text, std::uint32_t& i, std::uint32_t limit) {
+  long value = 0;
+  int digits = 0;
+  std::uint32_t next = i;
+  while (i < limit && digits < 5) {
+    const int d = digit_at(text, i, limit, next);
+    if (d < 0) break;
+    value = value * 10 + d;
+    ++digits;
+    i = next;
+  }
+  if (digits == 0) return std::nullopt;
+  return value;
+}
+
+// "58/136", "1373 (2001)", "2002/19", "E/RES/..." is not ours (letters).
+std::optional<Number> read_number(std::string_view text, std::uint32_t i, std::uint32_t limit) {
+  Number n;
+  const std::uint32_t begin = i;
+  auto first = read_int(text, i, limit);
+  if (!first) return std::nullopt;
+  n.parts[n.count++] = *first;
+  while (n.count < 3 && i < limit && text[i] == '/') {
+    std::uint32_t j = i + 1;
+    auto more = read_int(text, j, limit);
+    if (!more) break;
+    n.parts[n.count++] = *more;
+    i = j;
+  }
+  // A letter or digit glued on means this was not a reference number.
+  if (i < limit) {
+    int32_t k = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(text.data(), k, static_cast<int32_t>(limit), c);
+    if (c >= 0 && (u_isalpha(c) || (c == '.' && k < static_cast<int32_t>(limit) && u_isdigit(static_cast<unsigned char>(text[k]))))) return std::nullopt;
+  }
+  n.span = {begin, i};
+  std::uint32_t j = detail::skip_spaces(text, i, limit);
+  if (j < limit && text[j] == '(') {
+    std::uint32_t k = j + 1;
+    auto year = read_int(text, k, limit);
+    if (year && *year >= 1945 && *year <= 2100 && k < limit && text[k] == ')') {
+      n.year = *year;
+      n.span.end = k + 1;
+    }
+  }
+  return n;
+}
+
+// Only white space between from and to.
+bool only_spaces(std::string_view text, std::uint32_t from, std::uint32_t to) {
+  return detail::skip_spaces(text, from, to) >= to;
+}
+
+bool is_year(long v) { return v >= 1946 && v <= 2100; }
+
+std::string ordinal_word(long n) {
+  static const char* kWords[] = {"",         "first",      "second",     "third",      "fourth",
+                                 "fifth",    "sixth",      "seventh",    "eighth",     "ninth",
+                                 "tenth",    "eleventh",   "twelfth",    "thirteenth", "fourteenth",
+                                 "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                                 "twentieth"};
+  if (n > 0 && n <= 20) return kWords[n];
+  return std::to_string(n) + (n % 10 == 1 && n % 100 != 11   ? "st"
+                              : n % 10 == 2 && n % 100 != 12 ? "nd"
+                              : n % 10 == 3 && n % 100 != 13 ? "rd"
+                                                             : "th");
+}
+
+// Compiled number trailers of one language ("of 12 December 2001").
+struct TrailerSet {
+  std::vector<std::unique_ptr<icu::RegexPattern>> patterns;
+};
+
+}  // namespace
+}  // namespace detail
+
+Span sentence_at(DocumentAnalysis& a, SentenceSplitter& splitter, std::uint32_t offset) {
+  const int p = a.segments.paragraph_at(offset);
+  if (p < 0) {
+    // Outside any paragraph (furniture): the line.
+    const auto text = a.text();
+    std::size_t b = text.rfind('\n', offset);
+    b = (b == std::string_view::npos) ? 0 : b + 1;
+    std::size_t e = text.find('\n', offset);
+    if (e == std::string_view::npos) e = text.size();
+    return trim_span(text, {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+  }
+  auto it = a.sentences.find(p);
+  if (it == a.sentences.end()) {
+    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span, a.language)).first;
+  }
+  for (const auto& s : it->second)
+    if (offset >= s.begin && offset < s.end) return s;
+  return a.segments.paragraphs[p].span;
+}
+
+Evidence make_evidence(const DocumentAnalysis& a, Span span, std::string extractor, double confidence) {
+  Evidence e;
+  e.document = a.id;
+  const int p = a.segments.paragraph_at(span.begin);
+  e.paragraph = p >= 0 ? a.segments.paragraphs[p].label : "";
+  e.start = span.begin;
+  e.end = span.end;
+  e.text = std::string(a.slice(span));
+  e.extractor = std::move(extractor);
+  e.confidence = confidence;
+  return e;
+}
+
+void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitter) const {
+  const auto text = a.text();
+  const Cues& cues = knowledge_.cues();
+  const auto& entries = knowledge_.lexicon().entries();
+
+  // Mentions of bodies that issue resolutions, by position.
+  auto issuer_of = [&](const Mention& m) -> const ResolutionIssuer* {
+    return m.type == NodeType::kBody ? cues.issuer_by_body(m.id) : nullptr;
+  };
+  auto mention_at = [&](std::uint32_t begin, std::uint32_t slack) -> const Mention* {
+    for (const auto& m : a.mentions) {
+      if (m.span.begin > begin + slack) break;
+      if (m.span.begin >= begin) return &m;
+    }
+    return nullptr;
+  };
+  auto mention_ending_at = [&](std::uint32_t end) -> const Mention* {
+    const Mention* found = nullptr;
+    for (const auto& m : a.mentions) {
+      if (m.span.begin >= end) break;
+      if (m.span.end <= end && detail::only_spaces(text, m.span.end, end)) found = &m;
+    }
+    return found;
+  };
+  (void)entries;
+
+  // The document's own body: the first issuing body named before the first
+  // numbered paragraph.
+  std::uint32_t header_end = static_cast<std::uint32_t>(text.size());
+  for (const auto& p : a.segments.paragraphs)
+    if (p.kind == BlockKind::kParagraph && !p.label.empty() && std::isdigit(static_cast<unsigned char>(p.label[0]))) {
+      header_end = p.span.begin;
+      break;
+    }
+  for (const auto& m : a.mentions) {
+    if (m.span.begin >= header_end) break;
+    if (issuer_of(m)) {
+      a.header_body = m.id;
+      break;
+    }
+  }
+  const ResolutionIssuer* default_issuer =
+      a.header_body.empty() ? nullptr : cues.issuer_by_body(a.header_body);
+
+  // Issuers already seen for a printed number in this document.
+  std::map<std::string, const ResolutionIssuer*> seen;
+  const LanguageCues* doc_cues = cues.language(a.language);
+
+  for (const auto& trigger : a.triggers) {
+    const bool resolution = trigger.kind == TriggerKind::kResolution ||
+                            trigger.kind == TriggerKind::kResolutionPossessive;
+    const bool decision = trigger.kind == TriggerKind::kDecision ||
+                          trigger.kind == TriggerKind::kDecisionPossessive;
+    if (!resolution && !decision) continue;
+    const bool possessive = trigger.kind == TriggerKind::kResolutionPossessive ||
+                            trigger.kind == TriggerKind::kDecisionPossessive;
+    const LanguageCues* lc = cues.language(trigger.language);
+    if (!lc) lc = doc_cues;
+    const int p = a.segments.paragraph_at(trigger.span.begin);
+    const std::uint32_t limit = p >= 0 ? a.segments.paragraphs[p].span.end
+                                       : static_cast<std::uint32_t>(text.size());
+
+    const ResolutionIssuer* explicit_issuer = nullptr;
+    std::string issuer_body;
+    // "General Assembly resolution", "Conference of the Parties decision".
+    if (const Mention* before = mention_ending_at(trigger.span.begin); before && issuer_of(*before)) {
+      explicit_issuer = issuer_of(*before);
+      issuer_body = before->id;
+    }
+    std::uint32_t pos = detail::skip_spaces(text, trigger.span.end, limit);
+    // «قرار الجمعية العامة 181/76»: the body between the word and the number,
+    // possibly followed by an instrument («مؤتمر الأطراف في الاتفاقية»).
+    for (int hop = 0; hop < 2; ++hop) {
+      const Mention* inside = mention_at(pos, 0);
+      if (!inside || (inside->type != NodeType::kBody && inside->type != NodeType::kInstrument)) break;
+      if (!explicit_issuer && issuer_of(*inside)) {
+        explicit_issuer = issuer_of(*inside);
+        issuer_body = inside->id;
+      }
+      pos = detail::skip_spaces(text, inside->span.end, limit);
+      // a short linking word («في») before an instrument
+      if (const Mention* next = mention_at(pos, 8); next && next->type == NodeType::kInstrument && hop == 0) {
+        pos = next->span.begin;
+      }
+    }
+    if (pos + 3 < limit && text.substr(pos, 3) == "No.") pos = detail::skip_spaces(text, pos + 3, limit);
+
+    // The list of numbers.
+    std::vector<detail::Number> numbers;
+    for (;;) {
+      auto number = detail::read_number(text, pos, limit);
+      if (!number) break;
+      numbers.push_back(*number);
+      std::uint32_t after = number->span.end;
+      // Trailing clauses: dates.
+      if (lc) {
+        for (const auto& pattern : lc->number_trailers) {
+          UErrorCode error = U_ZERO_ERROR;
+          thread_local std::map<std::string, std::unique_ptr<icu::RegexPattern>> compiled;
+          auto& rx = compiled[pattern];
+          if (!rx) {
+            rx.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, error));
+            if (U_FAILURE(error)) rx.reset();
+          }
+          if (!rx) continue;
+          UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(limit), &error);
+          std::unique_ptr<icu::RegexMatcher> matcher(rx->matcher(error));
+          if (U_FAILURE(error)) {
+            utext_close(ut);
+            continue;
+          }
+          matcher->reset(ut);
+          if (matcher->lookingAt(static_cast<int64_t>(after), error) && U_SUCCESS(error)) {
+            after = static_cast<std::uint32_t>(matcher->end64(error));
+          }
+          utext_close(ut);
+        }
+      }
+      // A separator, then another number?
+      std::uint32_t q = detail::skip_spaces(text, after, limit);
+      bool separated = false;
+      if (q < limit && text[q] == ',') {
+        q = detail::skip_spaces(text, q + 1, limit);
+        separated = true;
+      } else if (q + 1 < limit && text.substr(q, 2) == "\xD8\x8C") {  // Arabic comma
+        q = detail::skip_spaces(text, q + 2, limit);
+        separated = true;
+      }
+      if (lc) {
+        for (const auto& word : lc->list_words) {
+          if (text.substr(q, word.size()) == word) {
+            std::uint32_t r = q + static_cast<std::uint32_t>(word.size());
+            // Arabic «و» is written onto the number: «و5/10».
+            std::uint32_t dummy;
+            if (r < limit && (detail::is_space_at(text, r) || detail::digit_at(text, r, limit, dummy) >= 0)) {
+              q = detail::skip_spaces(text, r, limit);
+              separated = true;
+              break;
+            }
+          }
+        }
+      }
+      std::uint32_t dummy;
+      if (!separated || detail::digit_at(text, q, limit, dummy) < 0) {
+        pos = after;
+        break;
+      }
+      pos = q;
+    }
+    if (numbers.empty()) continue;
+
+    // "resolution 58/136 of the General Assembly", "décision 2/6 de la Conférence",
+    // «المقرر 6/2 الصادر عن مؤتمر الأطراف».
+    if (!explicit_issuer && lc) {
+      std::uint32_t q = detail::skip_spaces(text, pos, limit);
+      {
+        for (const auto& word : lc->issuer_links) {
+          if (text.substr(q, word.size()) != word) continue;
+          const std::uint32_t r = detail::skip_spaces(text, q + static_cast<std::uint32_t>(word.size()), limit);
+          if (const Mention* after = mention_at(r, 0); after && issuer_of(*after)) {
+            explicit_issuer = issuer_of(*after);
+            issuer_body = after->id;
+            break;
+          }
+        }
+      }
+    }
+    // "in its resolution 11/1, the Commission": the issuing body in the sentence.
+    if (!explicit_issuer && possessive) {
+      const Span sentence = sentence_at(a, splitter, trigger.span.begin);
+      const Mention* best = nullptr;
+      std::uint32_t best_distance = UINT32_MAX;
+      const bool subject_first = a.language == "ar";
+      for (const auto& m : a.mentions) {
+        if (m.span.begin < sentence.begin || m.span.end > sentence.end || !issuer_of(m)) continue;
+        const bool before = m.span.end <= trigger.span.begin;
+        std::uint32_t distance = before ? trigger.span.begin - m.span.end : m.span.begin - pos;
+        if (before != subject_first) distance += 1000;  // prefer the language's subject side
+        if (distance < best_distance) {
+          best_distance = distance;
+          best = &m;
+        }
+      }
+      if (best) {
+        explicit_issuer = issuer_of(*best);
+        issuer_body = best->id;
+      }
+    }
+
+    const ResolutionIssuer* list_issuer = nullptr;
+    for (const auto& number : numbers) {
+      const std::string printed = std::string(a.slice(number.span));
+      const ResolutionIssuer* issuer = explicit_issuer;
+      long session = 0, serial = 0;
+      if (!issuer && number.count == 1 && number.year) issuer = cues.issuer_by_code("sc");
+      if (!issuer && number.count == 2 && (detail::is_year(number.parts[0]) || detail::is_year(number.parts[1])))
+        issuer = cues.issuer_by_code("ecosoc");
+      if (!issuer) {
+        auto it = seen.find((resolution ? "r:" : "d:") + printed);
+        if (it != seen.end()) issuer = it->second;
+      }
+      if (!issuer) issuer = list_issuer;
+      if (!issuer && default_issuer && number.count == 2) issuer = default_issuer;
+      if (!issuer) continue;
+      if (issuer->numbering == "single") {
+        if (number.count != 1) continue;
+        serial = number.parts[0];
+      } else if (number.count != 2) {
+        continue;
+      } else if (issuer->numbering == "year") {
+        const bool first_is_year = detail::is_year(number.parts[0]);
+        if (!first_is_year && !detail::is_year(number.parts[1])) continue;
+        session = first_is_year ? number.parts[0] : number.parts[1];
+        serial = first_is_year ? number.parts[1] : number.parts[0];
+      } else {
+        const bool number_first = lc ? lc->number_first : false;
+        session = number_first ? number.parts[1] : number.parts[0];
+        serial = number_first ? number.parts[0] : number.parts[1];
+        // Read the other way round when only that order is plausible.
+        if (issuer->max_session > 0 && session > issuer->max_session && serial <= issuer->max_session)
+          std::swap(session, serial);
+        if (issuer->max_session > 0 && session > issuer->max_session) continue;
+      }
+      list_issuer = issuer;
+      seen[(resolution ? "r:" : "d:") + printed] = issuer;
+      const NodeType type = resolution ? NodeType::kResolution : NodeType::kDecision;
+      const std::string key = issuer->numbering == "single"
+                                  ? std::to_string(serial)
+                                  : std::to_string(session) + "/" + std::to_string(serial);
+      const std::string id = std::string(id_prefix(type)) + ":" + issuer->code + "/" + key;
+      const Span span{trigger.span.begin, number.span.end};
+      a.mentions.push_back({number.span, id, type, MentionKind::kReference, Lexicon::npos, 0.95, p});
+      auto& node = a.extra_nodes[id];
+      if (node.id.empty()) {
+        node.id = id;
+        node.type = type;
+        const std::string noun = resolution ? "resolution" : "decision";
+        node.label = issuer->label + " " + noun + " " + key +
+                     (issuer->numbering == "single" && number.year ? " (" + std::to_string(number.year) + ")" : "");
+        node.labels["en"] = node.label;
+        node.properties["issuer"] = issuer->code;
+      }
+      const std::string surface(a.slice(span));
+      if (a.language != "en") {
+        node.labels.emplace(a.language, surface);
+      }
+      node.mentions += 1;
+      // The body adopted it.
+      EdgeRecord edge;
+      edge.source = issuer->body_id;
+      edge.target = id;
+      edge.predicate = std::string(predicate::kAdopted);
+      edge.evidence.push_back(make_evidence(a, sentence_at(a, splitter, trigger.span.begin),
+                                            "reference", explicit_issuer ? 0.95 : 0.8));
+      a.edges.push_back(std::move(edge));
+    }
+  }
+
+  // Numbered sessions: an ordinal next to a session word.
+  for (std::size_t t = 0; t < a.triggers.size(); ++t) {
+    const auto& ordinal = a.triggers[t];
+    if (ordinal.kind != TriggerKind::kOrdinal) continue;
+    const TriggerHit* session = nullptr;
+    bool possessive = false;
+    for (std::size_t u = 0; u < a.triggers.size(); ++u) {
+      const auto& s = a.triggers[u];
+      if (s.kind != TriggerKind::kSession && s.kind != TriggerKind::kSessionPossessive) continue;
+      // "twelfth session" (ordinal first) or «الدورة الثانية عشرة» (session word first).
+      if (s.first_unit == ordinal.last_unit + 1 || s.last_unit + 1 == ordinal.first_unit) {
+        session = &s;
+        possessive = s.kind == TriggerKind::kSessionPossessive;
+        break;
+      }
+    }
+    const Span span{std::min(ordinal.span.begin, session ? session->span.begin : ordinal.span.begin),
+                    std::max(ordinal.span.end, session ? session->span.end : ordinal.span.end)};
+    const int p = a.segments.paragraph_at(span.begin);
+    const std::uint32_t limit = p >= 0 ? a.segments.paragraphs[p].span.end : static_cast<std::uint32_t>(text.size());
+    std::string series;  // the id the number is appended to
+    std::string label;
+    Span mention_span = span;
+    if (!session) {
+      // "Fifteenth United Nations Congress on ...": an ordinal before a meeting series.
+      const Mention* next = mention_at(detail::skip_spaces(text, ordinal.span.end, limit), 0);
+      if (!next || next->type != NodeType::kMeeting || next->entry == Lexicon::npos) continue;
+      series = next->id;
+      label = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(detail::ordinal_word(ordinal.value)[0])))) +
+              detail::ordinal_word(ordinal.value).substr(1) + " " + knowledge_.lexicon().entries()[next->entry].label;
+      mention_span = {ordinal.span.begin, next->span.end};
+      // The series mention becomes this numbered meeting.
+      for (auto& m : a.mentions)
+        if (&m == next) {
+          m.id = series + "/" + std::to_string(ordinal.value);
+          m.span = mention_span;
+          m.entry = Lexicon::npos;
+          m.kind = MentionKind::kMeeting;
+        }
+    } else {
+      std::string body;
+      const std::uint32_t after = detail::skip_spaces(text, span.end, limit);
+      const LanguageCues* lc = cues.language(ordinal.language);
+      // "session of the Conference", «دورة مؤتمر الأطراف»: a body right after.
+      if (const Mention* m = mention_at(after, 0); m && m->type == NodeType::kBody) body = m->id;
+      if (body.empty() && lc) {
+        for (const auto& word : lc->issuer_links)
+            if (text.substr(after, word.size()) == word)
+              if (const Mention* m = mention_at(detail::skip_spaces(text, after + static_cast<std::uint32_t>(word.size()), limit), 0);
+                  m && m->type == NodeType::kBody) {
+                body = m->id;
+                break;
+              }
+      }
+      if (body.empty() && possessive) {
+        // «دورته», "at its": the nearest body before, in the sentence.
+        const Span sentence = sentence_at(a, splitter, span.begin);
+        for (const auto& m : a.mentions) {
+          if (m.span.begin >= span.begin) break;
+          if (m.span.begin >= sentence.begin && m.type == NodeType::kBody) body = m.id;
+        }
+      }
+      if (body.empty()) body = a.header_body;
+      if (body.empty()) continue;
+      const LexiconEntry* entry = knowledge_.lexicon().find(body);
+      series = "meeting:" + body.substr(body.find(':') + 1);
+      label = detail::ordinal_word(ordinal.value) + " session of the " + (entry ? entry->label : body);
+    }
+    const std::string id = series + "/" + std::to_string(ordinal.value);
+    if (session) a.mentions.push_back({mention_span, id, NodeType::kMeeting, MentionKind::kMeeting, Lexicon::npos, 0.85, p});
+    auto& node = a.extra_nodes[id];
+    if (node.id.empty()) {
+      node.id = id;
+      node.type = NodeType::kMeeting;
+      node.label = label;
+      node.labels["en"] = label;
+      node.properties["ordinal"] = std::to_string(ordinal.value);
+    }
+    if (a.language != "en") node.labels.emplace(a.language, std::string(a.slice(mention_span)));
+    node.mentions += 1;
+  }
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+}
+
+}  // namespace crimekg

@@ -1,0 +1,34 @@
+// Relations between the entities a document mentions, each with the
+// sentence that states it as evidence:
+//  - knowledge the lexicon holds (a programme's runner, a protocol's
+//    convention, the crimes an entity's name states), emitted where the text
+//    names both ends in one sentence, or, for crimes in a name, where the name
+//    is printed;
+//  - cue-phrase relations (data/cues/<lang>.json relation_cues);
+//  - `mentions` from the Document node and paragraph-level `mentionedWith`.
+#ifndef CRIMEKG_EXTRACTORS_RELATE_H_
+#define CRIMEKG_EXTRACTORS_RELATE_H_
+
+#include "extractors/analysis.h"
+#include "extractors/recognise.h"
+
+namespace crimekg {
+
+class SentenceSplitter;
+
+class RelationExtractor {
+ public:
+  explicit RelationExtractor(const Recognizer& knowledge) : knowledge_(knowledge) {}
+  void relate(DocumentAnalysis& analysis, SentenceSplitter& sentences) const;
+
+ private:
+  void relate_from_lexicon(DocumentAnalysis& analysis, SentenceSplitter& sentences) const;
+  void relate_from_cues(DocumentAnalysis& analysis, SentenceSplitter& sentences) const;
+  void relate_cooccurrence(DocumentAnalysis& analysis) const;
+
+  const Recognizer& knowledge_;
+};
+
+}  // namespace crimekg
+
+#endif  // CRIMEKG_EXTRACTORS_RELATE_H_

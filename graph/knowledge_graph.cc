@@ -1,0 +1,89 @@
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+
+namespace crimekg {
+
+KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(const NodeData& node) {
+  auto found = index_.find(node.id);
+  if (found == index_.end()) {
+    Vertex v = boost::add_vertex(node, graph_);
+    index_.emplace(node.id, v);
+    return v;
+  }
+  NodeData& have = graph_[found->second];
+  if (have.label.empty()) have.label = node.label;
+  for (const auto& [lang, text] : node.labels) have.labels.emplace(lang, text);
+  for (const auto& alias : node.aliases) insert_sorted_unique(have.aliases, alias);
+  for (const auto& same : node.same_as) insert_sorted_unique(have.same_as, same);
+  for (const auto& [key, value] : node.properties) have.properties.emplace(key, value);
+  have.mentions += node.mentions;
+  return found->second;
+}
+
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::upsert_edge(const EdgeRecord& record) {
+  auto source = find(record.source);
+  auto target = find(record.target);
+  if (!source || !target) return std::nullopt;
+  auto key = std::make_tuple(*source, record.predicate, *target);
+  auto found = edge_index_.find(key);
+  if (found == edge_index_.end()) {
+    EdgeData data{record.predicate, record.weight, record.evidence};
+    Edge e = boost::add_edge(*source, *target, std::move(data), graph_).first;
+    edge_index_.emplace(std::move(key), e);
+    return e;
+  }
+  EdgeData& have = graph_[found->second];
+  have.weight += record.weight;
+  for (const auto& item : record.evidence) {
+    if (std::find(have.evidence.begin(), have.evidence.end(), item) == have.evidence.end()) {
+      have.evidence.push_back(item);
+    }
+  }
+  return found->second;
+}
+
+void KnowledgeGraph::merge(const GraphFragment& fragment) {
+  for (const auto& node : fragment.nodes) upsert_node(node);
+  for (const auto& edge : fragment.edges) upsert_edge(edge);
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view id) const {
+  auto found = index_.find(std::string(id));
+  if (found == index_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_edge(std::string_view source,
+                                                              std::string_view predicate,
+                                                              std::string_view target) const {
+  auto s = find(source);
+  auto t = find(target);
+  if (!s || !t) return std::nullopt;
+  auto found = edge_index_.find(std::make_tuple(*s, std::string(predicate), *t));
+  if (found == edge_index_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::vector<KnowledgeGraph::Vertex> KnowledgeGraph::sorted_vertices() const {
+  std::vector<Vertex> out;
+  out.reserve(node_count());
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) out.push_back(*it);
+  std::sort(out.begin(), out.end(),
+            [this](Vertex a, Vertex b) { return graph_[a].id < graph_[b].id; });
+  return out;
+}
+
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::sorted_edges() const {
+  std::vector<Edge> out;
+  out.reserve(edge_count());
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) out.push_back(*it);
+  auto key = [this](Edge e) {
+    return std::tie(graph_[boost::source(e, graph_)].id, graph_[e].predicate,
+                    graph_[boost::target(e, graph_)].id);
+  };
+  std::sort(out.begin(), out.end(), [&](Edge a, Edge b) { return key(a) < key(b); });
+  return out;
+}
+
+}  // namespace crimekg

@@ -1,0 +1,69 @@
+// One Boost adjacency_list over the whole corpus: one vertex per canonical id,
+// one edge per (source, predicate, target) carrying all its evidence.
+#ifndef CRIMEKG_GRAPH_KNOWLEDGE_GRAPH_H_
+#define CRIMEKG_GRAPH_KNOWLEDGE_GRAPH_H_
+
+#include <boost/graph/adjacency_list.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+#include "graph/fragment.h"
+#include "graph/model.h"
+
+namespace crimekg {
+
+class KnowledgeGraph {
+ public:
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
+                                      EdgeData>;
+  using Vertex = Graph::vertex_descriptor;
+  using Edge = Graph::edge_descriptor;
+
+  KnowledgeGraph() = default;
+
+  // Adds the node or merges it into the one with the same id: labels fill
+  // missing languages, aliases and sameAs are unioned, mentions add up,
+  // properties fill missing keys.
+  Vertex upsert_node(const NodeData& node);
+
+  // Adds the edge or merges it into the one with the same (source, predicate,
+  // target): weights add up and evidence items are appended (an identical item
+  // is kept once). Both endpoints must exist; returns nullopt otherwise.
+  std::optional<Edge> upsert_edge(const EdgeRecord& edge);
+
+  // Merges one document's fragment: nodes first, then edges, in their order.
+  void merge(const GraphFragment& fragment);
+
+  std::optional<Vertex> find(std::string_view id) const;
+  std::optional<Edge> find_edge(std::string_view source, std::string_view predicate,
+                                std::string_view target) const;
+
+  const Graph& graph() const { return graph_; }
+  Graph& mutable_graph() { return graph_; }
+  std::size_t node_count() const { return boost::num_vertices(graph_); }
+  std::size_t edge_count() const { return boost::num_edges(graph_); }
+
+  const NodeData& node(Vertex v) const { return graph_[v]; }
+  const EdgeData& edge(Edge e) const { return graph_[e]; }
+  const NodeData& source_node(Edge e) const { return graph_[boost::source(e, graph_)]; }
+  const NodeData& target_node(Edge e) const { return graph_[boost::target(e, graph_)]; }
+
+  // Vertices in ascending id order and edges in ascending (source, predicate,
+  // target) order: the order every export writes, so output is byte-stable
+  // whatever the insertion history.
+  std::vector<Vertex> sorted_vertices() const;
+  std::vector<Edge> sorted_edges() const;
+
+ private:
+  Graph graph_;
+  std::unordered_map<std::string, Vertex> index_;
+  std::map<std::tuple<Vertex, std::string, Vertex>, Edge> edge_index_;
+};
+
+}  // namespace crimekg
+
+#endif  // CRIMEKG_GRAPH_KNOWLEDGE_GRAPH_H_

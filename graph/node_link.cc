@@ -1,0 +1,259 @@
+#include "graph/node_link.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include "graph/atomic_file.h"
+
+namespace crimekg {
+namespace detail {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void write_string(Writer& w, const std::string& s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void write_node(Writer& w, const NodeData& n) {
+  w.StartObject();
+  w.Key("id");
+  write_string(w, n.id);
+  w.Key("type");
+  w.String(to_string(n.type).data(), static_cast<rapidjson::SizeType>(to_string(n.type).size()));
+  w.Key("label");
+  write_string(w, n.label);
+  w.Key("labels");
+  w.StartObject();
+  for (const auto& [lang, text] : n.labels) {
+    write_string(w, lang);
+    write_string(w, text);
+  }
+  w.EndObject();
+  w.Key("aliases");
+  w.StartArray();
+  for (const auto& a : n.aliases) write_string(w, a);
+  w.EndArray();
+  w.Key("mentions");
+  w.Uint64(n.mentions);
+  w.Key("sameAs");
+  w.StartArray();
+  for (const auto& s : n.same_as) write_string(w, s);
+  w.EndArray();
+  for (const auto& [key, value] : n.properties) {
+    write_string(w, key);
+    write_string(w, value);
+  }
+  w.EndObject();
+}
+
+void write_evidence(Writer& w, const Evidence& e) {
+  w.StartObject();
+  w.Key("document");
+  write_string(w, e.document);
+  w.Key("paragraph");
+  write_string(w, e.paragraph);
+  w.Key("start");
+  w.Uint64(e.start);
+  w.Key("end");
+  w.Uint64(e.end);
+  w.Key("text");
+  write_string(w, e.text);
+  w.Key("extractor");
+  write_string(w, e.extractor);
+  w.Key("confidence");
+  w.Double(e.confidence);
+  w.EndObject();
+}
+
+const char* kReserved[] = {"id", "type", "label", "labels", "aliases", "mentions", "sameAs"};
+
+bool is_reserved(const std::string& key) {
+  for (const char* r : kReserved)
+    if (key == r) return true;
+  return false;
+}
+
+std::string string_member(const rapidjson::Value& v, const char* key) {
+  auto it = v.FindMember(key);
+  if (it == v.MemberEnd() || !it->value.IsString()) return "";
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+std::vector<std::string> string_array(const rapidjson::Value& v, const char* key) {
+  std::vector<std::string> out;
+  auto it = v.FindMember(key);
+  if (it == v.MemberEnd() || !it->value.IsArray()) return out;
+  for (const auto& item : it->value.GetArray()) {
+    if (item.IsString()) insert_sorted_unique(out, std::string(item.GetString(), item.GetStringLength()));
+  }
+  return out;
+}
+
+}  // namespace
+}  // namespace detail
+
+void write_node_link(const KnowledgeGraph& graph, std::ostream& out) {
+  rapidjson::OStreamWrapper stream(out);
+  detail::Writer w(stream);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  w.Key("directed");
+  w.Bool(true);
+  w.Key("multigraph");
+  w.Bool(true);
+  w.Key("graph");
+  w.StartObject();
+  w.Key("generator");
+  w.String("crimekg");
+  w.Key("ontology");
+  w.String("crimekg crime-policy ontology 1");
+  w.EndObject();
+  w.Key("nodes");
+  w.StartArray();
+  for (auto v : graph.sorted_vertices()) detail::write_node(w, graph.node(v));
+  w.EndArray();
+  w.Key("links");
+  w.StartArray();
+  for (auto e : graph.sorted_edges()) {
+    const EdgeData& d = graph.edge(e);
+    w.StartObject();
+    w.Key("source");
+    detail::write_string(w, graph.source_node(e).id);
+    w.Key("target");
+    detail::write_string(w, graph.target_node(e).id);
+    w.Key("key");
+    detail::write_string(w, d.predicate);
+    w.Key("predicate");
+    detail::write_string(w, d.predicate);
+    w.Key("weight");
+    w.Uint64(d.weight);
+    w.Key("evidence");
+    w.StartArray();
+    for (const auto& item : d.evidence) detail::write_evidence(w, item);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out << '\n';
+}
+
+Status read_node_link(const std::string& json, const std::string& source_name,
+                      KnowledgeGraph& graph) {
+  Status status;
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError()) {
+    status.add(source_name, 0, "",
+               std::string("not valid JSON at byte ") + std::to_string(doc.GetErrorOffset()) +
+                   ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+    return status;
+  }
+  if (!doc.IsObject() || !doc.HasMember("nodes") || !doc["nodes"].IsArray()) {
+    status.add(source_name, 0, "", "not a node-link graph: no \"nodes\" array");
+    return status;
+  }
+  std::size_t index = 0;
+  for (const auto& n : doc["nodes"].GetArray()) {
+    const std::string where = "nodes[" + std::to_string(index++) + "]";
+    if (!n.IsObject()) {
+      status.add(source_name, 0, where, "node is not an object");
+      continue;
+    }
+    NodeData node;
+    node.id = detail::string_member(n, "id");
+    if (node.id.empty()) {
+      status.add(source_name, 0, where, "node has no string \"id\"");
+      continue;
+    }
+    auto type = node_type_from_string(detail::string_member(n, "type"));
+    if (!type) type = node_type_from_id(node.id);
+    if (!type) {
+      status.add(source_name, 0, node.id, "node has no known \"type\"");
+      continue;
+    }
+    node.type = *type;
+    node.label = detail::string_member(n, "label");
+    if (auto it = n.FindMember("labels"); it != n.MemberEnd() && it->value.IsObject()) {
+      for (const auto& m : it->value.GetObject()) {
+        if (m.value.IsString()) node.labels[m.name.GetString()] = m.value.GetString();
+      }
+    }
+    node.aliases = detail::string_array(n, "aliases");
+    node.same_as = detail::string_array(n, "sameAs");
+    if (auto it = n.FindMember("mentions"); it != n.MemberEnd() && it->value.IsUint64()) {
+      node.mentions = it->value.GetUint64();
+    }
+    for (const auto& m : n.GetObject()) {
+      std::string key(m.name.GetString(), m.name.GetStringLength());
+      if (detail::is_reserved(key) || !m.value.IsString()) continue;
+      node.properties[key] = std::string(m.value.GetString(), m.value.GetStringLength());
+    }
+    graph.upsert_node(node);
+  }
+  const char* links_key = doc.HasMember("links") ? "links" : "edges";
+  if (!doc.HasMember(links_key)) return status;
+  if (!doc[links_key].IsArray()) {
+    status.add(source_name, 0, links_key, "not an array");
+    return status;
+  }
+  index = 0;
+  for (const auto& l : doc[links_key].GetArray()) {
+    const std::string where = std::string(links_key) + "[" + std::to_string(index++) + "]";
+    if (!l.IsObject()) {
+      status.add(source_name, 0, where, "link is not an object");
+      continue;
+    }
+    EdgeRecord edge;
+    edge.source = detail::string_member(l, "source");
+    edge.target = detail::string_member(l, "target");
+    edge.predicate = detail::string_member(l, "predicate");
+    if (edge.predicate.empty()) edge.predicate = detail::string_member(l, "key");
+    if (edge.source.empty() || edge.target.empty() || edge.predicate.empty()) {
+      status.add(source_name, 0, where, "link needs string source, target and predicate");
+      continue;
+    }
+    edge.weight = 1;
+    if (auto it = l.FindMember("weight"); it != l.MemberEnd() && it->value.IsUint64()) {
+      edge.weight = it->value.GetUint64();
+    }
+    if (auto it = l.FindMember("evidence"); it != l.MemberEnd() && it->value.IsArray()) {
+      for (const auto& e : it->value.GetArray()) {
+        if (!e.IsObject()) continue;
+        Evidence item;
+        item.document = detail::string_member(e, "document");
+        item.paragraph = detail::string_member(e, "paragraph");
+        item.text = detail::string_member(e, "text");
+        item.extractor = detail::string_member(e, "extractor");
+        if (auto s = e.FindMember("start"); s != e.MemberEnd() && s->value.IsUint64())
+          item.start = s->value.GetUint64();
+        if (auto s = e.FindMember("end"); s != e.MemberEnd() && s->value.IsUint64())
+          item.end = s->value.GetUint64();
+        if (auto s = e.FindMember("confidence"); s != e.MemberEnd() && s->value.IsNumber())
+          item.confidence = s->value.GetDouble();
+        edge.evidence.push_back(std::move(item));
+      }
+    }
+    if (!graph.upsert_edge(edge)) {
+      status.add(source_name, 0, where,
+                 "link names a node that is not in \"nodes\": " + edge.source + " -> " +
+                     edge.target);
+    }
+  }
+  return status;
+}
+
+Status load_node_link_file(const std::string& path, KnowledgeGraph& graph) {
+  std::string contents, error;
+  if (!read_whole_file(path, contents, error)) {
+    Status status;
+    status.add(path, 0, "", error.substr(error.find(": ") == std::string::npos ? 0 : error.find(": ") + 2));
+    return status;
+  }
+  return read_node_link(contents, path, graph);
+}
+
+}  // namespace crimekg
