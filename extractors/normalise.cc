@@ -150,6 +150,13 @@ class NormaliserState {
 
   void stem_russian(std::string& key, std::size_t start) {
     if (!stemmer) return;
+    // Snowball keeps some dative endings it strips elsewhere ("Казахстану" ->
+    // "казахстан" but "Казахстан" -> "казахста"): drop a final у/ю of a long
+    // word first, in lexicons and text alike.
+    if (key.size() - start > 8 && key.size() >= 2) {
+      const std::string_view tail = std::string_view(key).substr(key.size() - 2);
+      if (tail == "\xD1\x83" || tail == "\xD1\x8E") key.resize(key.size() - 2);
+    }
     const sb_symbol* stem = sb_stemmer_stem(
         stemmer, reinterpret_cast<const sb_symbol*>(key.data() + start),
         static_cast<int>(key.size() - start));

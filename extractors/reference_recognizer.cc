@@ -9,6 +9,7 @@
 #include <cctype>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "extractors/segment.h"
 #include "extractors/slug.h"
@@ -203,6 +204,9 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
   std::map<std::string, const ResolutionIssuer*> seen;
   const LanguageCues* doc_cues = cues.language(a.language);
 
+  std::set<std::uint32_t> done_numbers;  // a number read once, from its widest trigger
+  Span last_sentence{0, 0};
+  const ResolutionIssuer* last_sentence_issuer = nullptr;
   for (const auto& trigger : a.triggers) {
     const bool resolution = trigger.kind == TriggerKind::kResolution ||
                             trigger.kind == TriggerKind::kResolutionPossessive;
@@ -304,7 +308,11 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       }
       pos = q;
     }
-    if (numbers.empty()) continue;
+    if (numbers.empty() || done_numbers.count(numbers.front().span.begin)) continue;
+    for (const auto& n : numbers) done_numbers.insert(n.span.begin);
+    const Span sentence = sentence_at(a, splitter, trigger.span.begin);
+    if (sentence.begin != last_sentence.begin) last_sentence_issuer = nullptr;
+    last_sentence = sentence;
 
     // "resolution 58/136 of the General Assembly", "décision 2/6 de la Conférence",
     // «المقرر 6/2 الصادر عن مؤتمر الأطراف».
@@ -324,7 +332,6 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
     }
     // "in its resolution 11/1, the Commission": the issuing body in the sentence.
     if (!explicit_issuer && possessive) {
-      const Span sentence = sentence_at(a, splitter, trigger.span.begin);
       const Mention* best = nullptr;
       std::uint32_t best_distance = UINT32_MAX;
       const bool subject_first = a.language == "ar";
@@ -357,6 +364,27 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         if (it != seen.end()) issuer = it->second;
       }
       if (!issuer) issuer = list_issuer;
+      // "recalling resolutions 56/88 ..." after "General Assembly resolution 58/136"
+      // in the same sentence.
+      if (!issuer && number.count == 2) issuer = last_sentence_issuer;
+      // "The Conference adopted resolution 12/1": an issuing body in the sentence,
+      // on the language's subject side first.
+      if (!issuer && number.count == 2) {
+        const Mention* best = nullptr;
+        std::uint32_t best_distance = UINT32_MAX;
+        for (const auto& m : a.mentions) {
+          if (m.span.begin < sentence.begin || m.span.end > sentence.end || !issuer_of(m)) continue;
+          if (m.type != NodeType::kBody || issuer_of(m)->numbering != "session") continue;
+          const bool before = m.span.end <= trigger.span.begin;
+          std::uint32_t distance = before ? trigger.span.begin - m.span.end : m.span.begin - trigger.span.end;
+          if (!before) distance += 1000;
+          if (distance < best_distance) {
+            best_distance = distance;
+            best = &m;
+          }
+        }
+        if (best) issuer = issuer_of(*best);
+      }
       if (!issuer && default_issuer && number.count == 2) issuer = default_issuer;
       if (!issuer) continue;
       if (issuer->numbering == "single") {
@@ -379,6 +407,7 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         if (issuer->max_session > 0 && session > issuer->max_session) continue;
       }
       list_issuer = issuer;
+      last_sentence_issuer = issuer;
       seen[(resolution ? "r:" : "d:") + printed] = issuer;
       const NodeType type = resolution ? NodeType::kResolution : NodeType::kDecision;
       const std::string key = issuer->numbering == "single"
@@ -407,8 +436,7 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       edge.source = issuer->body_id;
       edge.target = id;
       edge.predicate = std::string(predicate::kAdopted);
-      edge.evidence.push_back(make_evidence(a, sentence_at(a, splitter, trigger.span.begin),
-                                            "reference", explicit_issuer ? 0.95 : 0.8));
+      edge.evidence.push_back(make_evidence(a, sentence, "reference", explicit_issuer ? 0.95 : 0.8));
       a.edges.push_back(std::move(edge));
     }
   }
@@ -418,14 +446,12 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
     const auto& ordinal = a.triggers[t];
     if (ordinal.kind != TriggerKind::kOrdinal) continue;
     const TriggerHit* session = nullptr;
-    bool possessive = false;
     for (std::size_t u = 0; u < a.triggers.size(); ++u) {
       const auto& s = a.triggers[u];
       if (s.kind != TriggerKind::kSession && s.kind != TriggerKind::kSessionPossessive) continue;
       // "twelfth session" (ordinal first) or «الدورة الثانية عشرة» (session word first).
       if (s.first_unit == ordinal.last_unit + 1 || s.last_unit + 1 == ordinal.first_unit) {
         session = &s;
-        possessive = s.kind == TriggerKind::kSessionPossessive;
         break;
       }
     }
@@ -467,7 +493,7 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
                 break;
               }
       }
-      if (body.empty() && possessive) {
+      if (body.empty()) {
         // «دورته», "at its": the nearest body before, in the sentence.
         const Span sentence = sentence_at(a, splitter, span.begin);
         for (const auto& m : a.mentions) {

@@ -340,9 +340,13 @@ Segmentation segment(std::string_view text) {
 
   std::string last_number;  // the numbered paragraph sub-items belong to
   bool blank_before = true;
+  bool page_break = false;  // furniture seen since the last text line
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
-    if (furniture[i]) continue;
+    if (furniture[i]) {
+      page_break = true;
+      continue;
+    }
     auto t = detail::trim(l.text);
     if (t.empty()) {
       blank_before = true;
@@ -377,9 +381,10 @@ Segmentation segment(std::string_view text) {
         previous && previous->kind != BlockKind::kTableRow &&
         previous->kind != BlockKind::kFootnote && numbering.kind == detail::Numbering::kNone &&
         ((!blank_before && previous->kind != BlockKind::kHeading) ||
-         (blank_before && detail::starts_lowercase_latin(t) &&
+         (blank_before && (detail::starts_lowercase_latin(t) || page_break) &&
           !detail::ends_sentence(text.substr(previous->span.begin,
                                              previous->span.end - previous->span.begin))));
+    page_break = false;
     if (continues) {
       previous->span.end = span.end;
       blank_before = false;

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "extractors/cues.h"
+#include "extractors/lexicon.h"
+#include "extractors/pipeline.h"
+#include "extractors/slug.h"
+
+using namespace crimekg;
+
+TEST_CASE("a broken lexicon reports every problem with file, line and entry") {
+  const auto path = std::filesystem::temp_directory_path() / "crimekg_bad_lexicon.json";
+  std::ofstream(path) << R"({
+  "type": "Body",
+  "entries": [
+    {"id": "body:one", "label": "One"},
+    {"id": "state:two", "label": "Two"},
+    {"id": "body:three"},
+    {"id": "body:one", "label": "Again"},
+    {"id": "body:four", "label": "Four", "names": {"en": "not a list"}}
+  ]
+})";
+  Lexicon lexicon;
+  const Status status = lexicon.load_file(path.string());
+  REQUIRE(status.problems().size() == 4);
+  CHECK(status.problems()[0].entry == "state:two");
+  CHECK(status.problems()[0].line == 5);
+  CHECK(status.problems()[1].entry == "body:three");
+  CHECK(status.problems()[2].message.find("duplicate id") != std::string::npos);
+  CHECK(status.problems()[3].entry == "body:four");
+  CHECK(status.to_string().find(path.string() + ":5: state:two:") != std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("invalid JSON names the line") {
+  const auto path = std::filesystem::temp_directory_path() / "crimekg_broken.json";
+  std::ofstream(path) << "{\n  \"type\": \"Body\",\n  \"entries\": [ {\"id\": }\n]}";
+  Lexicon lexicon;
+  const Status status = lexicon.load_file(path.string());
+  REQUIRE(status.problems().size() == 1);
+  CHECK(status.problems()[0].line == 3);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("the shipped data folder loads without a problem and every id follows the ontology") {
+  Status status;
+  auto pipeline = Pipeline::create(std::string(CRIMEKG_SOURCE_DIR) + "/data", status);
+  INFO(status.to_string());
+  REQUIRE(pipeline);
+  REQUIRE(status.ok());
+  for (const auto& e : pipeline->recognizer().lexicon().entries()) {
+    const auto key = e.id.substr(e.id.find(':') + 1);
+    INFO(e.id);
+    if (e.type == NodeType::kState) {
+      CHECK(key.size() == 3);
+    } else {
+      // Slugs: lower-case a-z0-9 and single dashes (crime keys and gold ids included).
+      CHECK(slugify(key) == key);
+    }
+  }
+}
+
+TEST_CASE("slug rule") {
+  CHECK(slugify("The United Nations Office on Drugs and Crime") == "united-nations-office-on-drugs-and-crime");
+  CHECK(slugify("  GLO.ACT -- Global Action ") == "glo-act-global-action");
+  CHECK(slugify("Ｆｕｌｌ width") == "full-width");
+}

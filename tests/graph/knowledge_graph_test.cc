@@ -1,0 +1,93 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "graph/knowledge_graph.h"
+#include "graph/node_link.h"
+
+using namespace crimekg;
+
+namespace {
+
+GraphFragment fragment(const std::string& doc, const std::string& label_lang, const std::string& label) {
+  GraphFragment f;
+  NodeData d;
+  d.id = "document:" + doc;
+  d.type = NodeType::kDocument;
+  d.properties["file"] = doc;
+  f.nodes.push_back(d);
+  NodeData unodc;
+  unodc.id = "body:united-nations-office-on-drugs-and-crime";
+  unodc.type = NodeType::kBody;
+  unodc.label = "United Nations Office on Drugs and Crime";
+  unodc.labels[label_lang] = label;
+  unodc.aliases = {"UNODC"};
+  unodc.mentions = 2;
+  f.nodes.push_back(unodc);
+  NodeData terrorism;
+  terrorism.id = "crime:terrorism";
+  terrorism.type = NodeType::kCrimeType;
+  terrorism.label = "terrorism";
+  terrorism.mentions = 1;
+  f.nodes.push_back(terrorism);
+  EdgeRecord e;
+  e.source = unodc.id;
+  e.target = terrorism.id;
+  e.predicate = "addresses";
+  e.evidence.push_back({d.id, "4", 10, 20, "some text", "test", 0.9});
+  f.edges.push_back(e);
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("two documents naming one entity merge into one node; edges add up") {
+  KnowledgeGraph g;
+  g.merge(fragment("a.txt", "en", "United Nations Office on Drugs and Crime"));
+  g.merge(fragment("b.txt", "ar", "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"));
+  CHECK(g.node_count() == 4);  // two documents, UNODC, terrorism
+  const auto v = g.find("body:united-nations-office-on-drugs-and-crime");
+  REQUIRE(v);
+  const NodeData& n = g.node(*v);
+  CHECK(n.mentions == 4);
+  CHECK(n.labels.size() == 2);
+  CHECK(n.labels.at("ar") == "مكتب الأمم المتحدة المعني بالمخدرات والجريمة");
+  CHECK(n.aliases == std::vector<std::string>{"UNODC"});
+  const auto e = g.find_edge("body:united-nations-office-on-drugs-and-crime", "addresses", "crime:terrorism");
+  REQUIRE(e);
+  CHECK(g.edge(*e).weight == 2);
+  CHECK(g.edge(*e).evidence.size() == 2);
+  CHECK(g.edge_count() == 1);
+}
+
+TEST_CASE("an edge to an unknown node is refused") {
+  KnowledgeGraph g;
+  CHECK(!g.upsert_edge({"state:qat", "meeting:x", "participatedIn", 1, {}}));
+}
+
+TEST_CASE("node-link JSON round-trips losslessly and deterministically") {
+  KnowledgeGraph g;
+  g.merge(fragment("b.txt", "ar", "مكتب \"الأمم\" \\ المتحدة\n"));
+  g.merge(fragment("a.txt", "en", "United Nations Office on Drugs and Crime"));
+  std::ostringstream first;
+  write_node_link(g, first);
+  KnowledgeGraph back;
+  const Status status = read_node_link(first.str(), "mem", back);
+  REQUIRE(status.ok());
+  std::ostringstream second;
+  write_node_link(back, second);
+  CHECK(first.str() == second.str());
+  CHECK(back.node_count() == g.node_count());
+}
+
+TEST_CASE("malformed node-link input reports every problem") {
+  KnowledgeGraph g;
+  const Status status = read_node_link(
+      R"({"nodes":[{"id":"state:qat","type":"State"},{"type":"Body"},{"id":"x:y"}],
+          "links":[{"source":"state:qat","target":"nowhere","predicate":"p"},{"source":1}]})",
+      "bad.json", g);
+  CHECK(status.problems().size() == 4);
+  CHECK(g.node_count() == 1);
+  KnowledgeGraph h;
+  CHECK(!read_node_link("{not json", "broken.json", h).ok());
+}
