@@ -119,6 +119,18 @@ Status Cues::load_folder(const std::string& folder) {
       cues.list_words = detail::strings(doc["list_words"], "list_words", path, status);
     if (doc.HasMember("number_trailers"))
       cues.number_trailers = detail::strings(doc["number_trailers"], "number_trailers", path, status);
+    for (const auto& pattern : cues.number_trailers) {
+      UErrorCode error = U_ZERO_ERROR;
+      UParseError where;
+      std::shared_ptr<const icu::RegexPattern> compiled(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), where, error));
+      if (U_FAILURE(error) || !compiled) {
+        status.add(path, line_of_offset(text, text.find(pattern.substr(0, 8))), "number_trailers",
+                   "invalid regular expression \"" + pattern + "\": " + u_errorName(error));
+        continue;
+      }
+      cues.compiled_trailers.push_back(std::move(compiled));
+    }
     if (doc.HasMember("issuer_links"))
       cues.issuer_links = detail::strings(doc["issuer_links"], "issuer_links", path, status);
     if (doc.HasMember("number_first") && doc["number_first"].IsBool())

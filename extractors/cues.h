@@ -4,7 +4,10 @@
 #ifndef CRIMEKG_EXTRACTORS_CUES_H_
 #define CRIMEKG_EXTRACTORS_CUES_H_
 
+#include <unicode/regex.h>
+
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +31,8 @@ struct LanguageCues {
   // ICU regexes for a clause allowed between a reference number and the next
   // separator (dates: "of 12 December 2001").
   std::vector<std::string> number_trailers;
+  // The same, compiled at load time (an invalid pattern is a load problem).
+  std::vector<std::shared_ptr<const icu::RegexPattern>> compiled_trailers;
   // Words linking a reference or session to the body after it ("of the",
   // «الصادر عن»).
   std::vector<std::string> issuer_links;

@@ -1,6 +1,7 @@
 #include "extractors/recognise.h"
 
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
@@ -300,6 +301,24 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   }
   std::sort(a.mentions.begin(), a.mentions.end(),
             [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+  // The body the document is issued by or reports on: the first body named in
+  // its header, before the first numbered paragraph. "The Conference" in a
+  // report of the Conference of the Parties is that Conference.
+  std::uint32_t header_end = static_cast<std::uint32_t>(a.text().size());
+  for (const auto& p : a.segments.paragraphs)
+    if (p.kind == BlockKind::kParagraph && !p.label.empty() &&
+        p.label[0] >= '0' && p.label[0] <= '9') {
+      header_end = p.span.begin;
+      break;
+    }
+  for (const auto& m : a.mentions) {
+    if (m.span.begin >= header_end) break;
+    if (m.type == NodeType::kBody) {
+      a.header_body = m.id;
+      break;
+    }
+  }
+  const std::size_t header_entry = a.header_body.empty() ? Lexicon::npos : lexicon_.index_of(a.header_body);
   auto last_full_before = [&](std::size_t entry, std::uint32_t offset) -> long {
     long best = -1;
     for (const auto& m : a.mentions) {
@@ -318,7 +337,8 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       long best = -1;
       for (const auto& payload : payloads_[p.c->pattern]) {
         if (payload.kind != Kind::kShortForm) continue;
-        const long at = last_full_before(payload.target, span.begin);
+        long at = last_full_before(payload.target, span.begin);
+        if (payload.target == header_entry && at >= 0) at = LONG_MAX;  // the document's own body
         if (at > best) {
           best = at;
           pick = payload.target;

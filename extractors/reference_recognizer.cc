@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "extractors/cues.h"
 #include "extractors/segment.h"
 #include "extractors/slug.h"
 
@@ -102,6 +103,16 @@ bool only_spaces(std::string_view text, std::uint32_t from, std::uint32_t to) {
 
 bool is_year(long v) { return v >= 1946 && v <= 2100; }
 
+// Whether a printed number has the shape the issuer numbers by.
+bool fits(const ResolutionIssuer& issuer, const Number& n) {
+  if (issuer.numbering == "single") return n.count == 1;
+  if (n.count != 2) return false;
+  const bool year = is_year(n.parts[0]) || is_year(n.parts[1]);
+  if (issuer.numbering == "year") return year;
+  if (year) return false;
+  return issuer.max_session == 0 || std::min(n.parts[0], n.parts[1]) <= issuer.max_session;
+}
+
 std::string ordinal_word(long n) {
   static const char* kWords[] = {"",         "first",      "second",     "third",      "fourth",
                                  "fifth",    "sixth",      "seventh",    "eighth",     "ninth",
@@ -182,21 +193,6 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
   };
   (void)entries;
 
-  // The document's own body: the first issuing body named before the first
-  // numbered paragraph.
-  std::uint32_t header_end = static_cast<std::uint32_t>(text.size());
-  for (const auto& p : a.segments.paragraphs)
-    if (p.kind == BlockKind::kParagraph && !p.label.empty() && std::isdigit(static_cast<unsigned char>(p.label[0]))) {
-      header_end = p.span.begin;
-      break;
-    }
-  for (const auto& m : a.mentions) {
-    if (m.span.begin >= header_end) break;
-    if (issuer_of(m)) {
-      a.header_body = m.id;
-      break;
-    }
-  }
   const ResolutionIssuer* default_issuer =
       a.header_body.empty() ? nullptr : cues.issuer_by_body(a.header_body);
 
@@ -204,6 +200,27 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
   std::map<std::string, const ResolutionIssuer*> seen;
   const LanguageCues* doc_cues = cues.language(a.language);
 
+  // One UText over the document and one matcher per trailer pattern, made
+  // once per document and only when a reference needs them.
+  UErrorCode text_error = U_ZERO_ERROR;
+  std::unique_ptr<UText, decltype(&utext_close)> utext(
+      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &text_error), &utext_close);
+  std::map<const LanguageCues*, std::vector<std::unique_ptr<icu::RegexMatcher>>> matchers;
+  auto trailer_matchers = [&](const LanguageCues& lc) {
+    auto [it, inserted] = matchers.try_emplace(&lc);
+    if (inserted && U_SUCCESS(text_error)) {
+      for (const auto& pattern : lc.compiled_trailers) {
+        UErrorCode error = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(error));
+        if (U_FAILURE(error)) continue;
+        m->reset(utext.get());
+        it->second.push_back(std::move(m));
+      }
+    }
+    std::vector<icu::RegexMatcher*> out;
+    for (auto& m : it->second) out.push_back(m.get());
+    return out;
+  };
   std::set<std::uint32_t> done_numbers;  // a number read once, from its widest trigger
   Span last_sentence{0, 0};
   const ResolutionIssuer* last_sentence_issuer = nullptr;
@@ -248,33 +265,39 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
 
     // The list of numbers.
     std::vector<detail::Number> numbers;
-    for (;;) {
+    // Chinese prints the number before the word: «大会第58/136号决议».
+    if (trigger.language == "zh") {
+      constexpr std::string_view kHao = "\xE5\x8F\xB7", kDi = "\xE7\xAC\xAC";  // 号 第
+      const std::uint32_t head = p >= 0 ? a.segments.paragraphs[p].span.begin : 0;
+      std::uint32_t q = trigger.span.begin;
+      if (q >= head + 3 && text.substr(q - 3, 3) == kHao) {
+        std::uint32_t start = q - 3;
+        while (start > head && (std::isdigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '/')) --start;
+        if (start >= head + 3 && start < q - 3 && text.substr(start - 3, 3) == kDi) {
+          if (auto number = detail::read_number(text, start, q - 3)) {
+            numbers.push_back(*number);
+            if (const Mention* before = mention_ending_at(start - 3); before && issuer_of(*before)) {
+              explicit_issuer = issuer_of(*before);
+              issuer_body = before->id;
+            }
+          }
+        }
+      }
+      pos = trigger.span.end;
+    }
+    for (; trigger.language != "zh";) {
       auto number = detail::read_number(text, pos, limit);
       if (!number) break;
       numbers.push_back(*number);
       std::uint32_t after = number->span.end;
       // Trailing clauses: dates.
       if (lc) {
-        for (const auto& pattern : lc->number_trailers) {
+        for (icu::RegexMatcher* matcher : trailer_matchers(*lc)) {
           UErrorCode error = U_ZERO_ERROR;
-          thread_local std::map<std::string, std::unique_ptr<icu::RegexPattern>> compiled;
-          auto& rx = compiled[pattern];
-          if (!rx) {
-            rx.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, error));
-            if (U_FAILURE(error)) rx.reset();
-          }
-          if (!rx) continue;
-          UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(limit), &error);
-          std::unique_ptr<icu::RegexMatcher> matcher(rx->matcher(error));
-          if (U_FAILURE(error)) {
-            utext_close(ut);
-            continue;
-          }
-          matcher->reset(ut);
           if (matcher->lookingAt(static_cast<int64_t>(after), error) && U_SUCCESS(error)) {
-            after = static_cast<std::uint32_t>(matcher->end64(error));
+            const auto end = matcher->end64(error);
+            if (U_SUCCESS(error) && end > after && end <= limit) after = static_cast<std::uint32_t>(end);
           }
-          utext_close(ut);
         }
       }
       // A separator, then another number?
@@ -330,16 +353,21 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         }
       }
     }
-    // "in its resolution 11/1, the Commission": the issuing body in the sentence.
+    // "in its resolution 11/1, the Commission", "by the General Assembly in its
+    // resolutions 56/88 ...": the issuing body in the sentence whose numbering
+    // fits the numbers; after the word when the sentence opens with it, else
+    // before (Arabic «وطلب المؤتمر ... في قراره»: before).
     if (!explicit_issuer && possessive) {
+      const bool opens_sentence = trigger.span.begin < sentence.begin + 12;
+      const bool prefer_before = a.language == "ar" || !opens_sentence;
       const Mention* best = nullptr;
       std::uint32_t best_distance = UINT32_MAX;
-      const bool subject_first = a.language == "ar";
       for (const auto& m : a.mentions) {
         if (m.span.begin < sentence.begin || m.span.end > sentence.end || !issuer_of(m)) continue;
+        if (!detail::fits(*issuer_of(m), numbers.front())) continue;
         const bool before = m.span.end <= trigger.span.begin;
         std::uint32_t distance = before ? trigger.span.begin - m.span.end : m.span.begin - pos;
-        if (before != subject_first) distance += 1000;  // prefer the language's subject side
+        if (before != prefer_before) distance += 100000;
         if (distance < best_distance) {
           best_distance = distance;
           best = &m;
@@ -363,10 +391,11 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         auto it = seen.find((resolution ? "r:" : "d:") + printed);
         if (it != seen.end()) issuer = it->second;
       }
-      if (!issuer) issuer = list_issuer;
+      if (!issuer && list_issuer && detail::fits(*list_issuer, number)) issuer = list_issuer;
       // "recalling resolutions 56/88 ..." after "General Assembly resolution 58/136"
       // in the same sentence.
-      if (!issuer && number.count == 2) issuer = last_sentence_issuer;
+      if (!issuer && last_sentence_issuer && detail::fits(*last_sentence_issuer, number))
+        issuer = last_sentence_issuer;
       // "The Conference adopted resolution 12/1": an issuing body in the sentence,
       // on the language's subject side first.
       if (!issuer && number.count == 2) {
@@ -374,7 +403,7 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         std::uint32_t best_distance = UINT32_MAX;
         for (const auto& m : a.mentions) {
           if (m.span.begin < sentence.begin || m.span.end > sentence.end || !issuer_of(m)) continue;
-          if (m.type != NodeType::kBody || issuer_of(m)->numbering != "session") continue;
+          if (m.type != NodeType::kBody || !detail::fits(*issuer_of(m), number)) continue;
           const bool before = m.span.end <= trigger.span.begin;
           std::uint32_t distance = before ? trigger.span.begin - m.span.end : m.span.begin - trigger.span.end;
           if (!before) distance += 1000;
@@ -385,7 +414,7 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         }
         if (best) issuer = issuer_of(*best);
       }
-      if (!issuer && default_issuer && number.count == 2) issuer = default_issuer;
+      if (!issuer && default_issuer && detail::fits(*default_issuer, number)) issuer = default_issuer;
       if (!issuer) continue;
       if (issuer->numbering == "single") {
         if (number.count != 1) continue;

@@ -160,3 +160,10 @@ TEST_CASE("numbered sessions become meetings of their body") {
             "meeting:commission-on-crime-prevention-and-criminal-justice/13",
             "meeting:conference-of-the-parties-to-the-united-nations-convention-against-transnational-organized-crime/12"});
 }
+
+TEST_CASE("references in French, Spanish and Chinese forms") {
+  auto fr = recognise("1. Rappelant la résolution 58/136 de l’Assemblée générale.", "fr");
+  CHECK(ids(fr->analysis, NodeType::kResolution) == std::vector<std::string>{"resolution:ga/58/136"});
+  auto zh = recognise("1. 回顾大会第58/136号决议。", "zh");
+  CHECK(ids(zh->analysis, NodeType::kResolution) == std::vector<std::string>{"resolution:ga/58/136"});
+}

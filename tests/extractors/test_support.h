@@ -29,7 +29,7 @@ inline LexiconEntry entry(std::string id, NodeType type, std::string label,
 inline Lexicon small_lexicon() {
   Lexicon lex;
   lex.add(entry("body:general-assembly", NodeType::kBody, "General Assembly",
-                {{"ar", "الجمعية العامة"}, {"fr", "Assemblée générale"}}, {},
+                {{"ar", "الجمعية العامة"}, {"fr", "Assemblée générale"}, {"zh", "大会"}}, {},
                 {{"en", {"the Assembly"}}, {"ar", {"الجمعية"}}}));
   lex.add(entry("body:security-council", NodeType::kBody, "Security Council", {{"ar", "مجلس الأمن"}}));
   lex.add(entry("body:economic-and-social-council", NodeType::kBody, "Economic and Social Council",
