@@ -153,6 +153,7 @@ Status Lexicon::load_file(const std::string& path) {
     }
     detail::read_names(v, "names", entry.names, problem);
     detail::read_names(v, "short_forms", entry.short_forms, problem);
+    detail::read_names(v, "default_short_forms", entry.default_short_forms, problem);
     detail::read_names(v, "guarded", entry.guarded, problem);
     detail::read_list(v, "aliases", entry.aliases, problem);
     detail::read_list(v, "sameAs", entry.same_as, problem);

@@ -25,6 +25,9 @@ struct LexiconEntry {
   NamesByLanguage names;
   std::vector<std::string> aliases;
   NamesByLanguage short_forms;
+  // Short forms that mean this entry by UN convention even when the document
+  // never names it in full ("the Secretariat" is the UN Secretariat).
+  NamesByLanguage default_short_forms;
   NamesByLanguage guarded;
   std::vector<std::string> same_as;
   std::vector<std::string> part_of;

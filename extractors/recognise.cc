@@ -73,7 +73,8 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
     }
     std::vector<std::string> keys;
     for (const auto& t : form.tokens) keys.emplace_back(form.key(t));
-    const bool short_form = payload.kind == PatternPayload::Kind::kShortForm;
+    const bool short_form = payload.kind == PatternPayload::Kind::kShortForm ||
+                            payload.kind == PatternPayload::Kind::kDefaultShortForm;
     const auto id = builder.add(keys, detail::case_rules(form, short_form));
     if (r->payloads_.size() <= id) r->payloads_.resize(id + 1);
     auto& list = r->payloads_[id];
@@ -102,6 +103,8 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
         add(text, {Kind::kAlias, e}, entry.file, entry.line, entry.id);
     for (const auto& [lang, list] : entry.short_forms)
       for (const auto& text : list) add(text, {Kind::kShortForm, e}, entry.file, entry.line, entry.id);
+    for (const auto& [lang, list] : entry.default_short_forms)
+      for (const auto& text : list) add(text, {Kind::kDefaultShortForm, e}, entry.file, entry.line, entry.id);
     for (const auto& [lang, list] : entry.guarded)
       for (const auto& text : list) add(text, {Kind::kGuarded, e}, entry.file, entry.line, entry.id);
   }
@@ -293,7 +296,8 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       continue;
     }
     for (const auto& payload : payloads_[c.pattern]) {
-      if (payload.kind == Kind::kShortForm || payload.kind == Kind::kGuarded) {
+      if (payload.kind == Kind::kShortForm || payload.kind == Kind::kDefaultShortForm ||
+          payload.kind == Kind::kGuarded) {
         pending.push_back({&c, payload.kind});
         break;
       }
@@ -332,11 +336,14 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   for (const auto& p : pending) {
     const Span span{a.units[p.c->first].begin, a.units[p.c->last].end};
     std::size_t pick = Lexicon::npos;
-    if (p.kind == Kind::kShortForm) {
-      // The candidate the document named in full most recently.
+    if (p.kind == Kind::kShortForm || p.kind == Kind::kDefaultShortForm) {
+      // The candidate the document named in full most recently; else the
+      // entry the form means by convention.
       long best = -1;
+      std::size_t fallback = Lexicon::npos;
       for (const auto& payload : payloads_[p.c->pattern]) {
-        if (payload.kind != Kind::kShortForm) continue;
+        if (payload.kind == Kind::kDefaultShortForm && fallback == Lexicon::npos) fallback = payload.target;
+        if (payload.kind != Kind::kShortForm && payload.kind != Kind::kDefaultShortForm) continue;
         long at = last_full_before(payload.target, span.begin);
         if (payload.target == header_entry && at >= 0) at = LONG_MAX;  // the document's own body
         if (at > best) {
@@ -344,6 +351,7 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
           pick = payload.target;
         }
       }
+      if (pick == Lexicon::npos) pick = fallback;
       if (pick == Lexicon::npos) continue;
       const auto& entry = entries[pick];
       resolved.push_back({span, entry.id, entry.type, MentionKind::kShortForm, pick, 0.8,
@@ -372,6 +380,34 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
           break;
         }
       }
+    }
+  }
+  // A State or an instrument named inside a longer name is mentioned too
+  // ("Macao Special Administrative Region of China", "the Mechanism for the
+  // Review of the Implementation of the United Nations Convention against
+  // Corruption"); such mentions count but carry no relation cues.
+  std::vector<std::uint8_t> chosen_at(a.units.size(), 0);
+  for (const auto& c : chosen)
+    for (auto u = c.first; u <= c.last; ++u) chosen_at[u] = 1;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> nested_spans;
+  for (const auto& c : entity) {
+    if (!chosen_at[c.first]) continue;
+    for (const auto& payload : payloads_[c.pattern]) {
+      if (payload.kind != Kind::kName) continue;
+      const auto& entry = entries[payload.target];
+      if (entry.type != NodeType::kState && entry.type != NodeType::kInstrument) continue;
+      const Span span{a.units[c.first].begin, a.units[c.last].end};
+      bool inside_other = false;
+      for (const auto& m : a.mentions) {
+        if (m.span.begin > span.begin) break;
+        if (m.span.begin <= span.begin && m.span.end >= span.end && m.span.size() > span.size() &&
+            m.type != entry.type)
+          inside_other = true;
+      }
+      if (inside_other && nested_spans.insert({span.begin, span.end}).second)
+        resolved.push_back({span, entry.id, entry.type, MentionKind::kNested, payload.target, 0.9,
+                            a.segments.paragraph_at(span.begin)});
+      break;
     }
   }
   a.mentions.insert(a.mentions.end(), resolved.begin(), resolved.end());

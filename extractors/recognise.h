@@ -19,7 +19,7 @@ namespace crimekg {
 
 // What a gazetteer pattern stands for; several payloads may share a pattern.
 struct PatternPayload {
-  enum class Kind : std::uint8_t { kName, kAlias, kShortForm, kGuarded, kTrigger };
+  enum class Kind : std::uint8_t { kName, kAlias, kShortForm, kDefaultShortForm, kGuarded, kTrigger };
   Kind kind;
   std::uint32_t target;  // lexicon entry index, or trigger index
 };
