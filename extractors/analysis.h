@@ -4,6 +4,7 @@
 #ifndef CRIMEKG_EXTRACTORS_ANALYSIS_H_
 #define CRIMEKG_EXTRACTORS_ANALYSIS_H_
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ enum class MentionKind : std::uint8_t {
   kAlias,      // an acronym
   kShortForm,  // "the Office", resolved to the entity named in full before
   kGuarded,    // a name that is also a common word, confirmed by context
+  kNested,     // a State or instrument named inside a longer name ("... Region of China")
   kReference,  // a resolution or decision reference
   kSymbol,     // a document symbol
   kMeeting,    // a numbered session or a meeting title
@@ -46,6 +48,8 @@ enum class TriggerKind : std::uint8_t {
   kOrdinal,
   kSymbolSeries,
   kRelationCue,
+  kMeetingHead,  // a meeting head noun (cues "meetings"); value: meeting_head bits (meeting_recognizer.h)
+  kMeetingHeld,  // a held cue: "held", "convened", «المعقودة» (cues "meetings.held_cues")
 };
 
 struct TriggerHit {
@@ -70,10 +74,27 @@ struct DocumentAnalysis {
   std::vector<EdgeRecord> edges;
   // The body the document is issued by or reports on (its header), if known.
   std::string header_body;
+  // The id of the Meeting the document reports on (its title or header
+  // meeting), set by the meeting recognizer when the document is the report
+  // of a meeting; empty otherwise. Relation extractors attach participation
+  // ("Statements were made by ...") to it.
+  std::string report_meeting;
   // Sentences of paragraphs, computed on demand.
   std::map<int, std::vector<Span>> sentences;
 
   std::string_view text() const { return document->text; }
+  // The folded keys of the tokens inside `span`, joined by single spaces: what
+  // fold_name() would give for the slice, without normalising it again.
+  std::string folded(Span span) const {
+    std::string out;
+    auto it = std::lower_bound(tokens.tokens.begin(), tokens.tokens.end(), span.begin,
+                               [](const Token& t, std::uint32_t offset) { return t.begin < offset; });
+    for (; it != tokens.tokens.end() && it->end <= span.end; ++it) {
+      if (!out.empty()) out += ' ';
+      out += tokens.key(*it);
+    }
+    return out;
+  }
   std::string_view slice(Span s) const { return text().substr(s.begin, s.size()); }
 };
 

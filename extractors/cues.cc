@@ -137,6 +137,8 @@ Status Cues::load_folder(const std::string& folder) {
       cues.number_first = doc["number_first"].GetBool();
     if (doc.HasMember("relation_cues"))
       cues.relation_cues = detail::string_lists(doc["relation_cues"], "relation_cues", path, status);
+    if (doc.HasMember("meetings"))
+      cues.meetings = detail::string_lists(doc["meetings"], "meetings", path, status);
     if (doc.HasMember("ordinals")) {
       if (!doc["ordinals"].IsObject()) {
         status.add(path, 0, "ordinals", "must map phrases to numbers");

@@ -40,6 +40,10 @@ struct LanguageCues {
   bool number_first = false;
   // Relation cue phrases: predicate -> phrases (see extractors/relate.h).
   std::map<std::string, std::vector<std::string>> relation_cues;
+  // Meeting cues: list name -> words, phrases or regexes (head nouns, held
+  // cues, title words, month names, date patterns); see
+  // extractors/meeting_recognizer.h and the "meetings" section of the files.
+  std::map<std::string, std::vector<std::string>> meetings;
 };
 
 struct ResolutionIssuer {

@@ -334,12 +334,16 @@ void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
     }
     if (u_isalpha(f)) {
       const bool han = u_hasBinaryProperty(f, UCHAR_IDEOGRAPHIC);
-      if (kind != Kind::kLetters || han || (script_flags & token_flag::kHan)) {
+      // A change of script ends a word: «وCTOC/COP» is «و» and "CTOC".
+      const bool arabic = detail::is_arabic(f);
+      const bool script_change = kind == Kind::kLetters && out.keys.size() > key_start &&
+                                 (arabic != ((script_flags & token_flag::kArabic) != 0));
+      if (kind != Kind::kLetters || han || (script_flags & token_flag::kHan) || script_change) {
         finish(false);
         start(Kind::kLetters, at);
       }
       if (han) script_flags |= token_flag::kHan;
-      else if (detail::is_arabic(f)) script_flags |= token_flag::kArabic;
+      else if (arabic) script_flags |= token_flag::kArabic;
       else if (f >= 0x0400 && f <= 0x04FF) script_flags |= token_flag::kCyrillic;
       char buffer[4];
       int32_t length = 0;

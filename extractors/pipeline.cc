@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "extractors/analysis.h"
+#include "extractors/meeting_recognizer.h"
 #include "extractors/reference_recognizer.h"
 #include "extractors/relate.h"
 #include "extractors/symbol_recognizer.h"
@@ -81,6 +82,7 @@ GraphFragment Pipeline::extract(const Document& document, const ExtractOptions& 
 
   recognizer_->recognise(a, workspace.normaliser);
   ReferenceRecognizer(*recognizer_).recognise(a, workspace.sentences);
+  MeetingRecognizer(*recognizer_).recognise(a, workspace.sentences);
   SymbolRecognizer().recognise(a);
   RelationExtractor(*recognizer_).relate(a, workspace.sentences);
 
@@ -92,10 +94,8 @@ GraphFragment Pipeline::extract(const Document& document, const ExtractOptions& 
   doc.label = a.segments.symbol.empty() ? (title.empty() ? document.file_name : title) : a.segments.symbol;
   doc.properties["file"] = document.path;
   doc.properties["language"] = a.language;
-  if (!title.empty()) {
-    doc.properties["title"] = title;
-    doc.labels[a.language] = title;
-  }
+  if (!title.empty()) doc.properties["title"] = title;
+  doc.labels[a.language] = title.empty() ? doc.label : title;
   if (!a.segments.symbol.empty()) doc.properties["symbol"] = a.segments.symbol;
   fragment.nodes.push_back(std::move(doc));
 
@@ -121,7 +121,8 @@ GraphFragment Pipeline::extract(const Document& document, const ExtractOptions& 
       node->mentions += 1;
       // Surface forms in the document's language become labels when the
       // lexicon has none for that language.
-      if (m.kind == MentionKind::kName && !a.language.empty() && !node->labels.count(a.language))
+      if ((m.kind == MentionKind::kName || m.kind == MentionKind::kAlias) && !a.language.empty() &&
+          a.language != "und" && !node->labels.count(a.language))
         node->labels[a.language] = std::string(a.slice(m.span));
     }
   }

@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "extractors/meeting_recognizer.h"  // meeting_head trigger values
+
 namespace crimekg {
 namespace detail {
 namespace {
@@ -128,6 +130,21 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
       for (const auto& word : it->second) trigger(word, kind, 0, lang.language);
     }
     for (const auto& [phrase, number] : lang.ordinals) trigger(phrase, TriggerKind::kOrdinal, number, lang.language);
+    // Meeting recognizer (extractors/meeting_recognizer.h): head nouns, one
+    // hit per list they are in, and held cues, from the "meetings" section.
+    static const std::pair<const char*, std::pair<TriggerKind, int>> kMeetingTriggers[] = {
+        {"heads", {TriggerKind::kMeetingHead, meeting_head::kTitle}},
+        {"numbered_heads", {TriggerKind::kMeetingHead, meeting_head::kNumbered}},
+        {"possessive_heads", {TriggerKind::kMeetingHead, meeting_head::kPossessive}},
+        {"dual_possessive_heads", {TriggerKind::kMeetingHead, meeting_head::kDualPossessive}},
+        {"session_heads", {TriggerKind::kMeetingHead, meeting_head::kSession}},
+        {"held_cues", {TriggerKind::kMeetingHeld, 0}},
+    };
+    for (const auto& [key, kind_value] : kMeetingTriggers) {
+      auto it = lang.meetings.find(key);
+      if (it == lang.meetings.end()) continue;
+      for (const auto& word : it->second) trigger(word, kind_value.first, kind_value.second, lang.language);
+    }
     for (const auto& [predicate, phrases] : lang.relation_cues) {
       for (const auto& phrase : phrases) {
         r->relation_cues_.push_back({predicate, lang.language, phrase});
@@ -155,6 +172,29 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
     r->payloads_[id].push_back({Kind::kTrigger, static_cast<std::uint32_t>(r->triggers_.size() - 1)});
   }
   r->gazetteer_ = std::move(builder).build();
+
+  // Folded labels and forms, for the relation stages.
+  r->folded_labels_.resize(entries.size());
+  r->folded_forms_.resize(entries.size());
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    const auto& entry = entries[e];
+    r->folded_labels_[e] = fold_name(entry.label);
+    std::set<std::string> forms;
+    auto add_form = [&](const std::string& text) {
+      auto folded = fold_name(text);
+      if (!folded.empty()) forms.insert(std::move(folded));
+    };
+    add_form(entry.label);
+    for (const auto& [lang, text] : entry.labels) add_form(text);
+    for (const auto& [lang, list] : entry.names)
+      for (const auto& text : list) add_form(text);
+    for (const auto& text : entry.aliases) add_form(text);
+    for (const auto& [lang, list] : entry.short_forms)
+      for (const auto& text : list) add_form(text);
+    for (const auto& [lang, list] : entry.default_short_forms)
+      for (const auto& text : list) add_form(text);
+    r->folded_forms_[e].assign(forms.begin(), forms.end());
+  }
 
   // Crime types named inside each entry's own names.
   r->addresses_by_name_.resize(entries.size());
@@ -236,6 +276,16 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       if (payload.kind != Kind::kTrigger) continue;
       if (!gazetteer_.case_matches(c.pattern, &a.units[c.first])) continue;
       const auto& info = triggers_[payload.target];
+      // The same word in several cue files ("session" en/fr): keep the one of
+      // the document's language, else the first.
+      if (info.language != a.language && !info.language.empty()) {
+        bool own_language_too = false;
+        for (const auto& other : payloads_[c.pattern])
+          if (other.kind == Kind::kTrigger && triggers_[other.target].kind == info.kind &&
+              triggers_[other.target].language == a.language)
+            own_language_too = true;
+        if (own_language_too) continue;
+      }
       if (!seen_triggers.insert({c.first, c.last, static_cast<int>(info.kind) * 100000 + info.value}).second)
         continue;
       a.triggers.push_back({info.kind, info.value, info.language, c.first, c.last,
@@ -253,9 +303,18 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
     for (const auto& payload : payloads_[c.pattern]) has_entity |= payload.kind != Kind::kTrigger;
     if (has_entity && gazetteer_.case_matches(c.pattern, &a.units[c.first])) entity.push_back(c);
   }
-  std::sort(entity.begin(), entity.end(), [](const detail::Candidate& x, const detail::Candidate& y) {
+  // A pattern that is some entry's full name or alias beats a short form or
+  // guarded form of the same length ("l'Assemblée générale": the name).
+  auto is_full = [&](const detail::Candidate& c) {
+    for (const auto& payload : payloads_[c.pattern])
+      if (payload.kind == Kind::kName || payload.kind == Kind::kAlias) return true;
+    return false;
+  };
+  std::stable_sort(entity.begin(), entity.end(), [&](const detail::Candidate& x, const detail::Candidate& y) {
     const auto lx = x.last - x.first, ly = y.last - y.first;
     if (lx != ly) return lx > ly;
+    const bool fx = is_full(x), fy = is_full(y);
+    if (fx != fy) return fx;
     return x.first < y.first;
   });
   std::vector<std::uint8_t> taken(a.units.size(), 0);

@@ -58,6 +58,11 @@ class Recognizer {
   const std::vector<std::string>& addresses_by_name(std::size_t entry) const {
     return addresses_by_name_[entry];
   }
+  // An entry's English label and all its surface forms (labels, names,
+  // aliases, short forms), folded as fold_name() folds them; computed once at
+  // compile time so the per-document stages never re-normalise lexicon text.
+  const std::string& folded_label(std::size_t entry) const { return folded_labels_[entry]; }
+  const std::vector<std::string>& folded_forms(std::size_t entry) const { return folded_forms_[entry]; }
 
  private:
   Recognizer() = default;
@@ -70,6 +75,8 @@ class Recognizer {
   std::vector<TriggerInfo> triggers_;
   std::vector<RelationCue> relation_cues_;
   std::vector<std::vector<std::string>> addresses_by_name_;
+  std::vector<std::string> folded_labels_;
+  std::vector<std::vector<std::string>> folded_forms_;
   // Folded frequent words per Latin-script language, for detection.
   std::vector<std::pair<std::string, std::vector<std::string>>> frequent_words_;
 };

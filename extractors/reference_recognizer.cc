@@ -444,7 +444,12 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
                                   : std::to_string(session) + "/" + std::to_string(serial);
       const std::string id = std::string(id_prefix(type)) + ":" + issuer->code + "/" + key;
       const Span span{trigger.span.begin, number.span.end};
-      a.mentions.push_back({number.span, id, type, MentionKind::kReference, Lexicon::npos, 0.95, p});
+      // «و5/10»: the conjunction written onto the number is part of the word.
+      Span word = number.span;
+      if (word.begin >= 2 && text.substr(word.begin - 2, 2) == "\xD9\x88" &&
+          (word.begin == 2 || detail::is_space_at(text, word.begin - 3) || text[word.begin - 3] == '\x8C'))
+        word.begin -= 2;
+      a.mentions.push_back({word, id, type, MentionKind::kReference, Lexicon::npos, 0.95, p});
       auto& node = a.extra_nodes[id];
       if (node.id.empty()) {
         node.id = id;
@@ -474,6 +479,14 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
   for (std::size_t t = 0; t < a.triggers.size(); ++t) {
     const auto& ordinal = a.triggers[t];
     if (ordinal.kind != TriggerKind::kOrdinal) continue;
+    // "thirty-second" holds "second": only the longest ordinal counts.
+    bool inside_longer = false;
+    for (const auto& other : a.triggers)
+      if (other.kind == TriggerKind::kOrdinal && &other != &ordinal &&
+          other.span.begin <= ordinal.span.begin && other.span.end >= ordinal.span.end &&
+          other.span.size() > ordinal.span.size())
+        inside_longer = true;
+    if (inside_longer) continue;
     const TriggerHit* session = nullptr;
     for (std::size_t u = 0; u < a.triggers.size(); ++u) {
       const auto& s = a.triggers[u];

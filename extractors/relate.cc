@@ -3,58 +3,94 @@
 #include <algorithm>
 #include <set>
 
+#include "extractors/normalise.h"
 #include "extractors/reference_recognizer.h"
+#include "extractors/relate_addresses.h"
+#include "extractors/relate_assistance.h"
+#include "extractors/relate_citation.h"
+#include "extractors/relate_context.h"
+#include "extractors/relate_cooperation.h"
+#include "extractors/relate_participation.h"
+#include "extractors/relate_structure.h"
 #include "extractors/segment.h"
 
 namespace crimekg {
 
 void RelationExtractor::relate(DocumentAnalysis& a, SentenceSplitter& sentences) const {
-  relate_from_lexicon(a, sentences);
-  relate_from_cues(a, sentences);
+  RelateContext context(a, sentences, knowledge_);
+  relate_from_lexicon(context);
+  relate_from_cues(context);
+  context.flush();
   relate_cooccurrence(a);
 }
 
-void RelationExtractor::relate_from_lexicon(DocumentAnalysis& a, SentenceSplitter& splitter) const {
+void RelationExtractor::relate_from_lexicon(RelateContext& c) const {
+  const auto& a = c.a;
   const auto& entries = knowledge_.lexicon().entries();
-  std::set<std::tuple<std::string, std::string, std::string, std::uint32_t>> emitted;
-  auto emit = [&](const std::string& source, std::string_view predicate, const std::string& target,
-                  Span sentence, const char* extractor, double confidence) {
-    if (source == target) return;
-    if (!emitted.insert({source, std::string(predicate), target, sentence.begin}).second) return;
-    EdgeRecord edge;
-    edge.source = source;
-    edge.target = target;
-    edge.predicate = std::string(predicate);
-    edge.evidence.push_back(make_evidence(a, sentence, extractor, confidence));
-    a.edges.push_back(std::move(edge));
-  };
   for (const auto& m : a.mentions) {
     if (m.entry == Lexicon::npos) continue;
     const auto& entry = entries[m.entry];
-    const Span sentence = sentence_at(a, splitter, m.span.begin);
+    const Span sentence = c.sentence(m.span.begin);
     // Crimes the entity's name states: the printed full name is the evidence.
-    if (m.kind == MentionKind::kName) {
-      for (const auto& crime : knowledge_.addresses_by_name(m.entry))
-        emit(entry.id, predicate::kAddresses, crime, sentence, "lexicon-name", 0.9);
+    if (m.kind == MentionKind::kName || (m.kind == MentionKind::kAlias && m.type == NodeType::kInstrument)) {
+      for (const auto& crime : c.crimes_named_by(m))
+        c.emit(entry.id, predicate::kAddresses, crime, sentence, "lexicon-name", 0.9);
     }
-    // Structural facts, where the sentence names both ends.
+    // Structural facts, where the text names both ends: the other end close
+    // by in the sentence, or inside this name («القوة البحرية التابعة للاتحاد
+    // الأوروبي», "INTERPOL Stolen Works of Art Database").
     auto in_sentence = [&](const std::string& id) {
-      for (const auto& other : a.mentions) {
-        if (other.span.begin >= sentence.end) break;
-        if (other.span.begin >= sentence.begin && other.id == id) return true;
+      for (const Mention* other : c.mentions_in(sentence))
+        if (other->id == id) return true;
+      return false;
+    };
+    auto near = [&](const std::string& id) {
+      for (const Mention* other : c.mentions_in(sentence)) {
+        if (other->id != id) continue;
+        const std::uint32_t gap = other->span.begin >= m.span.end ? other->span.begin - m.span.end
+                                  : m.span.begin >= other->span.end ? m.span.begin - other->span.end
+                                                                    : 0;
+        if (gap <= 80) return true;
+      }
+      return false;
+    };
+    const std::string surface = " " + fold_name(a.slice(m.span)) + " ";
+    auto inside_name = [&](const std::string& id) {
+      if (m.kind != MentionKind::kName && m.kind != MentionKind::kAlias) return false;
+      const LexiconEntry* other = knowledge_.lexicon().find(id);
+      if (!other) return false;
+      std::vector<std::string> forms{other->label};
+      for (const auto& [lang, text] : other->labels) forms.push_back(text);
+      for (const auto& [lang, list] : other->names) forms.insert(forms.end(), list.begin(), list.end());
+      forms.insert(forms.end(), other->aliases.begin(), other->aliases.end());
+      for (const auto& form : forms) {
+        const std::string f = fold_name(form);
+        if (f.size() >= 3 && surface.find(" " + f + " ") != std::string::npos) return true;
       }
       return false;
     };
     for (const auto& parent : entry.part_of)
-      if (in_sentence(parent)) emit(entry.id, predicate::kPartOf, parent, sentence, "lexicon-cooccurrence", 0.8);
+      if (near(parent) || inside_name(parent))
+        c.emit(entry.id, predicate::kPartOf, parent, sentence, "lexicon-structure", 0.8);
     for (const auto& runner : entry.run_by)
-      if (in_sentence(runner)) emit(runner, predicate::kRuns, entry.id, sentence, "lexicon-cooccurrence", 0.8);
+      if (near(runner) || inside_name(runner))
+        c.emit(runner, predicate::kRuns, entry.id, sentence, "lexicon-structure", 0.8);
     for (const auto& instrument : entry.supports)
-      if (in_sentence(instrument)) emit(entry.id, predicate::kSupports, instrument, sentence, "lexicon-cooccurrence", 0.7);
+      if (near(instrument))
+        c.emit(entry.id, predicate::kSupports, instrument, sentence, "lexicon-cooccurrence", 0.7);
   }
 }
 
-void RelationExtractor::relate_from_cues(DocumentAnalysis&, SentenceSplitter&) const {}
+void RelationExtractor::relate_from_cues(RelateContext& c) const {
+  relate_citation(c);
+  relate_addresses(c);
+  relate_structure(c);
+  relate_cooperation(c);
+  relate_venues(c);
+  relate_participation(c);
+  relate_assistance(c);
+  relate_funding(c);
+}
 
 void RelationExtractor::relate_cooccurrence(DocumentAnalysis& a) const {
   // mentions: Document -> everything it names, weight = count, every span as evidence.

@@ -4,6 +4,29 @@
 
 namespace crimekg {
 
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : graph_(other.graph_), index_(other.index_) {
+  rebuild_edge_index();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) {
+    graph_ = other.graph_;
+    index_ = other.index_;
+    rebuild_edge_index();
+  }
+  return *this;
+}
+
+void KnowledgeGraph::rebuild_edge_index() {
+  edge_index_.clear();
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+    edge_index_.emplace(std::make_tuple(boost::source(*it, graph_), graph_[*it].predicate,
+                                        boost::target(*it, graph_)),
+                        *it);
+  }
+}
+
 KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(const NodeData& node) {
   auto found = index_.find(node.id);
   if (found == index_.end()) {

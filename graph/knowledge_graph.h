@@ -24,6 +24,16 @@ class KnowledgeGraph {
   using Edge = Graph::edge_descriptor;
 
   KnowledgeGraph() = default;
+  // edge_index_ holds edge descriptors, which point into graph_'s storage.
+  // Boost's adjacency_list can only be copied (it has no move constructor and
+  // its swap copies), so the implicit copy and move would leave them pointing
+  // into the source graph. Copying and moving both copy the graph and rebuild
+  // the index.
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph(KnowledgeGraph&& other) : KnowledgeGraph(static_cast<const KnowledgeGraph&>(other)) {}
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) { return *this = static_cast<const KnowledgeGraph&>(other); }
+  ~KnowledgeGraph() = default;
 
   // Adds the node or merges it into the one with the same id: labels fill
   // missing languages, aliases and sameAs are unioned, mentions add up,
@@ -59,6 +69,8 @@ class KnowledgeGraph {
   std::vector<Edge> sorted_edges() const;
 
  private:
+  void rebuild_edge_index();
+
   Graph graph_;
   std::unordered_map<std::string, Vertex> index_;
   std::map<std::tuple<Vertex, std::string, Vertex>, Edge> edge_index_;

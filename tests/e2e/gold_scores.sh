@@ -11,7 +11,8 @@ fi
 rm -rf "$work" && mkdir -p "$work"
 "$bin" build "$src/samples" --per-document "$work/documents" -o "$work/samples.json" -q
 python3 "$scorer" --gold-dir "$gold" --system-dir "$work/documents" | tee "$work/score.txt"
-python3 "$scorer" --gold-dir "$gold" --system-dir "$work/documents" --json > "$work/score.json"
+# --json prints the object, then the summary line: keep the object.
+python3 "$scorer" --gold-dir "$gold" --system-dir "$work/documents" --json | sed '$d' > "$work/score.json"
 python3 - "$work/score.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))

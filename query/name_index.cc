@@ -1,0 +1,292 @@
+#include "query/name_index.h"
+
+#include <algorithm>
+#include <cctype>
+#include <thread>
+#include <unordered_map>
+
+#include "extractors/normalise.h"
+
+namespace crimekg::query {
+namespace {
+
+// The ordering of matches everywhere: strongest kind, then the node the
+// corpus mentions most (the one a reader most likely means), then id.
+bool better(const KnowledgeGraph& graph, const NameMatch& a, const NameMatch& b) {
+  if (a.kind != b.kind) return a.kind < b.kind;
+  const auto& na = graph.node(a.vertex);
+  const auto& nb = graph.node(b.vertex);
+  if (na.mentions != nb.mentions) return na.mentions > nb.mentions;
+  return na.id < nb.id;
+}
+
+bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
+  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                     [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) ==
+                              std::tolower(static_cast<unsigned char>(b));
+                     }) != haystack.end();
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+std::string_view to_string(NameKind kind) {
+  switch (kind) {
+    case NameKind::kId:
+      return "id";
+    case NameKind::kLabel:
+      return "label";
+    case NameKind::kAlias:
+      return "alias";
+    case NameKind::kIdKey:
+      return "id key";
+  }
+  return "";
+}
+
+std::string fold_for_lookup(std::string_view name) {
+  std::string key = fold_name(name);
+  // Lexicon entries and texts disagree about the article ("the Office",
+  // "Office"); a name is found with or without it.
+  while (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  if (key == "the") key.clear();
+  return key;
+}
+
+NameIndex::NameIndex(const KnowledgeGraph& graph) : graph_(graph) {
+  const auto& g = graph.graph();
+  languages_.emplace_back();  // index 0: no language
+  const std::size_t expected = boost::num_vertices(g) * 4;
+  entries_.reserve(expected);
+  names_.reserve(expected);
+  first_entry_.reserve(expected);
+  name_ids_.reserve(expected);
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const NodeData& node = g[*it];
+    if (!node.label.empty()) add(*it, NameKind::kLabel, node.label, "en");
+    for (const auto& [language, label] : node.labels) add(*it, NameKind::kLabel, label, language);
+    for (const auto& alias : node.aliases) add(*it, NameKind::kAlias, alias, "");
+    // A Document is known by its symbol ("A/59/150") and by its file name.
+    for (const char* property : {"symbol", "file"}) {
+      auto found = node.properties.find(property);
+      if (found == node.properties.end() || found->second.empty()) continue;
+      const std::string_view value = found->second;
+      add(*it, NameKind::kAlias, value, "");
+      const auto slash = value.find_last_of('/');
+      if (std::string_view(property) == "file" && slash != std::string_view::npos) {
+        add(*it, NameKind::kAlias, value.substr(slash + 1), "");
+      }
+    }
+    const std::string_view id = node.id;
+    const auto colon = id.find(':');
+    if (colon != std::string_view::npos) add(*it, NameKind::kIdKey, id.substr(colon + 1), "");
+  }
+}
+
+void NameIndex::add(KnowledgeGraph::Vertex vertex, NameKind kind, std::string_view name,
+                    std::string_view language) {
+  if (name.empty()) return;
+  auto [it, inserted] = name_ids_.emplace(name, static_cast<std::uint32_t>(names_.size()));
+  const std::uint32_t name_id = it->second;
+  if (inserted) {
+    names_.push_back(name);
+    first_entry_.push_back(kNone);
+  }
+  // One entry per (node, kind, name): a label repeated in several languages
+  // is kept once, under the first language seen. A node's entries are added
+  // together, so its earlier ones head the chain.
+  for (auto e = first_entry_[name_id]; e != kNone && entries_[e].vertex == vertex;
+       e = entries_[e].next) {
+    if (entries_[e].kind == kind) return;
+  }
+  auto lang = std::find(languages_.begin(), languages_.end(), language);
+  if (lang == languages_.end()) lang = languages_.insert(languages_.end(), std::string(language));
+  entries_.push_back({vertex, name_id, first_entry_[name_id], kind,
+                      static_cast<std::uint16_t>(lang - languages_.begin())});
+  first_entry_[name_id] = static_cast<std::uint32_t>(entries_.size() - 1);
+}
+
+std::vector<std::uint32_t> NameIndex::entries_of_name(std::uint32_t name) const {
+  std::vector<std::uint32_t> out;
+  for (auto e = first_entry_[name]; e != kNone; e = entries_[e].next) out.push_back(e);
+  return out;
+}
+
+std::vector<std::uint32_t> NameIndex::entries_of_key(std::uint32_t key) const {
+  std::vector<std::uint32_t> out;
+  for (auto n = first_name_[key]; n != kNone; n = next_name_[n]) {
+    for (auto e = first_entry_[n]; e != kNone; e = entries_[e].next) out.push_back(e);
+  }
+  return out;
+}
+
+void NameIndex::fold_all() const {
+  std::call_once(folded_, [this] {
+    // Fold the distinct names in parallel: fold_name keeps one normaliser
+    // per thread, and each thread writes only its own slice.
+    std::vector<std::string> folded(names_.size());
+    const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::min<std::size_t>(hardware, 1 + names_.size() / 4096);
+    auto work = [&](std::size_t part) {
+      const std::size_t begin = names_.size() * part / threads;
+      const std::size_t end = names_.size() * (part + 1) / threads;
+      for (std::size_t i = begin; i < end; ++i) folded[i] = fold_for_lookup(names_[i]);
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t part = 1; part < threads; ++part) pool.emplace_back(work, part);
+    work(0);
+    for (auto& t : pool) t.join();
+
+    next_name_.assign(names_.size(), kNone);
+    key_ids_.reserve(names_.size());
+    for (std::uint32_t n = 0; n < names_.size(); ++n) {
+      if (folded[n].empty()) continue;  // punctuation only: nothing to match on
+      auto [it, inserted] =
+          key_ids_.emplace(std::move(folded[n]), static_cast<std::uint32_t>(keys_.size()));
+      if (inserted) {
+        keys_.push_back(&it->first);
+        first_name_.push_back(kNone);
+      }
+      next_name_[n] = first_name_[it->second];
+      first_name_[it->second] = n;
+    }
+  });
+}
+
+NameMatch NameIndex::to_match(const Entry& entry) const {
+  return {entry.vertex, entry.kind, std::string(names_[entry.name]), languages_[entry.language]};
+}
+
+Resolution NameIndex::decide(const std::vector<std::uint32_t>& candidates, std::string_view typed,
+                             bool ambiguity_is_final) const {
+  Resolution result;
+  std::vector<NameMatch> per_node;
+  // A title such as "Draft report" may name thousands of Documents.
+  std::unordered_map<KnowledgeGraph::Vertex, std::size_t> slot;
+  for (auto e : candidates) {
+    const Entry& entry = entries_[e];
+    auto [it, inserted] = slot.emplace(entry.vertex, per_node.size());
+    if (inserted) {
+      per_node.push_back(to_match(entry));
+      continue;
+    }
+    NameMatch& same = per_node[it->second];
+    if (entry.kind < same.kind || (entry.kind == same.kind && names_[entry.name] == typed)) {
+      // Show the strongest way the node is named, and the spelling typed.
+      same = to_match(entry);
+    }
+  }
+  if (per_node.empty()) return result;
+  std::sort(per_node.begin(), per_node.end(),
+            [this](const NameMatch& a, const NameMatch& b) { return better(graph_, a, b); });
+  const NameKind strongest = per_node.front().kind;
+  const auto tied = std::count_if(per_node.begin(), per_node.end(),
+                                  [&](const NameMatch& m) { return m.kind == strongest; });
+  if (tied == 1) {
+    result.outcome = Resolution::Outcome::kFound;
+    result.matches.push_back(std::move(per_node.front()));
+  } else if (ambiguity_is_final) {
+    result.outcome = Resolution::Outcome::kAmbiguous;
+    result.matches = std::move(per_node);
+  }
+  return result;
+}
+
+Resolution NameIndex::resolve(std::string_view raw) const {
+  const std::string_view name = trim(raw);
+  if (auto v = graph_.find(name)) {
+    Resolution result;
+    result.outcome = Resolution::Outcome::kFound;
+    result.matches.push_back({*v, NameKind::kId, std::string(name), ""});
+    return result;
+  }
+  // Spelled exactly as stored, and one node's: no folding needed. When
+  // several nodes share the spelling, the folded lookup below lists every
+  // candidate, also those spelled slightly differently.
+  if (auto exact = name_ids_.find(name); exact != name_ids_.end()) {
+    Resolution result = decide(entries_of_name(exact->second), name, false);
+    if (result.outcome == Resolution::Outcome::kFound) return result;
+  }
+  fold_all();
+  Resolution result;
+  const std::string key = fold_for_lookup(name);
+  if (auto found = key_ids_.find(key); !key.empty() && found != key_ids_.end()) {
+    result = decide(entries_of_key(found->second), name, true);
+  }
+  if (result.outcome == Resolution::Outcome::kNotFound) {
+    for (auto& hit : search(name, 5)) result.suggestions.push_back(std::move(hit.match));
+  }
+  return result;
+}
+
+std::vector<SearchHit> NameIndex::search(std::string_view raw, std::size_t limit,
+                                         const std::vector<NodeType>& types) const {
+  const std::string_view text = trim(raw);
+  const std::string key = fold_for_lookup(text);
+  if (key.empty() && text.empty()) return {};
+  fold_all();
+  auto wanted = [&](KnowledgeGraph::Vertex v) {
+    return types.empty() ||
+           std::find(types.begin(), types.end(), graph_.node(v).type) != types.end();
+  };
+  std::unordered_map<KnowledgeGraph::Vertex, SearchHit> best;
+  auto offer = [&](SearchHit hit) {
+    auto [it, inserted] = best.emplace(hit.match.vertex, hit);
+    if (inserted) return;
+    const SearchHit& have = it->second;
+    if (hit.rank < have.rank || (hit.rank == have.rank && hit.match.kind < have.match.kind)) {
+      it->second = std::move(hit);
+    }
+  };
+  if (!key.empty()) {
+    // A linear pass over the distinct folded names: a few megabytes even on
+    // 100k nodes, so no substring index is worth its memory.
+    for (std::uint32_t k = 0; k < keys_.size(); ++k) {
+      const std::string& candidate = *keys_[k];
+      const auto at = candidate.find(key);
+      if (at == std::string::npos) continue;
+      int rank = 3;
+      if (at == 0) {
+        rank = candidate.size() == key.size() ? 0 : 1;
+      } else {
+        // Prefer a match at the start of a word.
+        for (auto pos = at; pos != std::string::npos; pos = candidate.find(key, pos + 1)) {
+          if (candidate[pos - 1] == ' ') {
+            rank = 2;
+            break;
+          }
+        }
+      }
+      for (auto e : entries_of_key(k)) {
+        if (!wanted(entries_[e].vertex)) continue;
+        offer({to_match(entries_[e]), rank});
+      }
+    }
+  }
+  if (!text.empty()) {
+    const auto& g = graph_.graph();
+    for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+      if (!wanted(*it) || !contains_ignoring_case(g[*it].id, text)) continue;
+      // An exact id is as good as an exact name.
+      const int rank = g[*it].id == text ? 0 : 4;
+      offer({{*it, NameKind::kId, g[*it].id, ""}, rank});
+    }
+  }
+  std::vector<SearchHit> hits;
+  hits.reserve(best.size());
+  for (auto& [vertex, hit] : best) hits.push_back(std::move(hit));
+  std::sort(hits.begin(), hits.end(), [this](const SearchHit& a, const SearchHit& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
+    return better(graph_, a.match, b.match);
+  });
+  if (limit > 0 && hits.size() > limit) hits.resize(limit);
+  return hits;
+}
+
+}  // namespace crimekg::query
