@@ -11,7 +11,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <unordered_map>
 
 #include "extractors/reference_recognizer.h"
 #include "extractors/segment.h"
@@ -22,10 +21,14 @@ namespace detail {
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-constexpr std::size_t kMaxTitleTokens = 30;   // longest title scanned
-constexpr std::size_t kWindowTokens = 45;     // how far after a meeting its place and date are looked for
-constexpr std::size_t kNearTokens = 2;        // "meeting ... in Vienna": a place right after, no held cue needed
-constexpr std::size_t kDateNearTokens = 3;    // a date right after the meeting or its place
+// The longest title scanned, in words.
+constexpr std::size_t kMaxTitleTokens = 30;
+// How far after a meeting its place and date are looked for.
+constexpr std::size_t kWindowTokens = 45;
+// "meeting between ... in Vienna": a place this close needs no held cue.
+constexpr std::size_t kNearTokens = 2;
+// A date this close after the meeting or its place needs no held cue.
+constexpr std::size_t kDateNearTokens = 3;
 
 // ---------------------------------------------------------------------------
 // Compiled "meetings" cues of one language.
@@ -44,14 +47,16 @@ struct DatePattern {
 
 struct MeetingCues {
   PhraseList possessive_words, held_cues, place_links, premodifiers, determiners, title_links,
-      topic_links, participant_links, later_topic_links, agent_links, topic_stops, conjunctions, report_cues, not_after, not_followed_by,
-      list_words, issuer_links, months;
+      topic_links, participant_links, later_topic_links, agent_links, topic_stops, conjunctions,
+      report_cues, not_after, not_followed_by, list_words, issuer_links, months;
   std::vector<DatePattern> dates;
 };
 
 struct CompiledCues {
   // What the cache was built from: language -> its "meetings" lists and issuer links.
-  std::map<std::string, std::pair<std::map<std::string, std::vector<std::string>>, std::vector<std::string>>> source;
+  std::map<std::string,
+           std::pair<std::map<std::string, std::vector<std::string>>, std::vector<std::string>>>
+      source;
   std::map<std::string, MeetingCues> by_language;
   std::map<int, std::string> ordinal_words;  // English ordinals by number ("twelfth")
 };
@@ -170,8 +175,9 @@ const CompiledCues& compiled_cues(const Cues& cues) {
     if (auto it = lang.meetings.find("months"); it != lang.meetings.end()) {
       // Longest first, so "تشرين الأول/أكتوبر" is not cut short.
       std::vector<std::string> names = it->second;
-      std::stable_sort(names.begin(), names.end(),
-                       [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+      std::stable_sort(names.begin(), names.end(), [](const std::string& x, const std::string& y) {
+        return x.size() > y.size();
+      });
       for (const auto& m : names) months += (months.empty() ? "" : "|") + month_regex(m);
     }
     if (auto it = lang.meetings.find("dates"); it != lang.meetings.end()) {
@@ -180,7 +186,8 @@ const CompiledCues& compiled_cues(const Cues& cues) {
           source.replace(at, 7, months);
         UErrorCode error = U_ZERO_ERROR;
         DatePattern dp;
-        dp.pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, error));
+        dp.pattern.reset(
+            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, error));
         if (U_FAILURE(error) || !dp.pattern) continue;  // the cue file test reports bad patterns
         dp.year_group = dp.pattern->groupNumberFromName(icu::UnicodeString("year"), error);
         if (U_FAILURE(error)) dp.year_group = -1;
@@ -222,18 +229,22 @@ struct View {
   std::string_view text;
   const std::vector<Token>& t;
   std::size_t n;
-  std::vector<int> starting;       // token -> longest mention starting there
-  std::vector<int> entity_cover;   // token -> a non-meeting mention covering it
-  std::vector<int> meeting_cover;  // token -> the longest Meeting mention covering it
-  std::vector<int> ordinal_at;     // token -> index in ordinals starting there
-  std::vector<int> ordinal_ending; // token -> index in ordinals ending there
+  std::vector<int> starting;        // token -> longest mention starting there
+  std::vector<int> entity_cover;    // token -> a non-meeting mention covering it
+  std::vector<int> meeting_cover;   // token -> the longest Meeting mention covering it
+  std::vector<int> ordinal_at;      // token -> index in ordinals starting there
+  std::vector<int> ordinal_ending;  // token -> index in ordinals ending there
   std::vector<Ordinal> ordinals;
   std::vector<Head> heads;
   std::vector<int> head_at;        // token -> index in heads starting there
   std::vector<std::uint8_t> held;  // token -> a held cue starts there
+  std::vector<std::uint8_t> hard;  // token -> a paragraph, cell or blank line before it
 
   explicit View(DocumentAnalysis& analysis)
-      : a(analysis), text(analysis.text()), t(analysis.tokens.tokens), n(analysis.tokens.tokens.size()) {}
+      : a(analysis),
+        text(analysis.text()),
+        t(analysis.tokens.tokens),
+        n(analysis.tokens.tokens.size()) {}
 
   std::string_view key(std::size_t i) const { return a.tokens.key(t[i]); }
   bool digits(std::size_t i) const { return i < n && (t[i].flags & token_flag::kDigits); }
@@ -245,7 +256,6 @@ struct View {
   // tokeniser's kBreakBefore also marks sentence punctuation, which gap()
   // reads itself: a colon inside a title does not end it.)
   bool break_before(std::size_t i) const { return i < n && hard[i]; }
-  std::vector<std::uint8_t> hard;
 
   void find_hard_breaks() {
     hard.assign(n, 0);
@@ -310,11 +320,15 @@ struct View {
         continue;
       }
       if (c == ',' || c == 0x060C) {
-        if (g == Gap::kSpace || g == Gap::kJoin) g = Gap::kComma;
-        else return Gap::kStop;
+        if (g == Gap::kSpace || g == Gap::kJoin)
+          g = Gap::kComma;
+        else
+          return Gap::kStop;
       } else if (c == ':') {
-        if (g == Gap::kSpace) g = Gap::kColon;
-        else return Gap::kStop;
+        if (g == Gap::kSpace)
+          g = Gap::kColon;
+        else
+          return Gap::kStop;
       } else if ((c == '-' || c == 0x2010 || c == 0x2011 || c == '\'' || c == 0x2019) && !white) {
         if (g == Gap::kSpace) g = Gap::kJoin;
       } else {
@@ -348,11 +362,10 @@ struct View {
     for (const auto& p : list.phrases) {
       if (p.size() > j + 1) continue;
       const std::size_t i = j + 1 - p.size();
-      if (match(list, i) >= p.size()) {
-        bool exact = true;
-        for (std::size_t k = 0; k < p.size() && exact; ++k) exact = key(i + k) == p[k];
-        if (exact) return p.size();
-      }
+      bool ok = true;
+      for (std::size_t k = 0; k < p.size() && ok; ++k)
+        ok = key(i + k) == p[k] && (k == 0 || spaced(i + k - 1));
+      if (ok) return p.size();
     }
     return 0;
   }
@@ -379,7 +392,8 @@ struct View {
     // A shorter mention of that type at the same place (a body inside a longer name).
     if (i >= n) return nullptr;
     const Mention* best = nullptr;
-    for (auto it = first_mention_at(t[i].begin); it != a.mentions.end() && it->span.begin == t[i].begin; ++it)
+    for (auto it = first_mention_at(t[i].begin);
+         it != a.mentions.end() && it->span.begin == t[i].begin; ++it)
       if (it->type == type && (!best || it->span.size() > best->span.size())) best = &*it;
     return best;
   }
@@ -407,22 +421,22 @@ struct Anchor {
   std::vector<std::string> bodies;  // numbered and dated meetings of bodies
   std::vector<int> ordinals;
   std::string noun = "meeting";
-  std::string premodifier;          // "special", "joint" (body meetings)
-  std::string title;                // printed title
-  int title_ordinal = 0;            // "Fifteenth United Nations Congress ..."
-  std::string title_rest;           // the title without its ordinal
-  std::string series;               // the lexicon meeting the title names (without its number)
-  bool on_topic = false;            // a descriptive title with "on ..."
-  bool needs_topic = false;         // "A meeting was held in X on Y": only with its "on Y"
-  bool needs_occurrence = false;    // keep only if a date or place is found
+  std::string premodifier;            // "special", "joint" (body meetings)
+  std::string title;                  // printed title
+  int title_ordinal = 0;              // "Fifteenth United Nations Congress ..."
+  std::string title_rest;             // the title without its ordinal
+  std::string series;                 // the lexicon meeting the title names (without its number)
+  bool on_topic = false;              // a descriptive title with "on ..."
+  bool needs_topic = false;           // "A meeting was held in X on Y": only with its "on Y"
+  bool needs_occurrence = false;      // keep only if a date or place is found
   const Mention* existing = nullptr;  // an earlier stage's Meeting mention
   // Found after it.
   const Mention* place = nullptr;
-  std::size_t place_last = kNone;   // incl. ", South Africa"
-  bool place_needs_date = false;    // "Title, New York, 9-20 July 2001": a place only before a date
+  std::size_t place_last = kNone;  // incl. ", South Africa"
+  bool place_needs_date = false;   // "Title, New York, 9-20 July 2001": a place only before a date
   std::vector<Dated> dates;
   std::size_t dates_last = kNone;
-  int linked = -1;                  // "in conjunction with" the meeting of that anchor
+  int linked = -1;  // "in conjunction with" the meeting of that anchor
   Span clause;
 };
 
@@ -465,11 +479,13 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     const std::size_t f = v.first_token(x), l = v.last_token(x);
     if (f >= n || l == kNone || l < f) continue;
     if (v.t[f].begin == x.span.begin &&
-        (v.starting[f] < 0 || a.mentions[static_cast<std::size_t>(v.starting[f])].span.size() < x.span.size()))
+        (v.starting[f] < 0 ||
+         a.mentions[static_cast<std::size_t>(v.starting[f])].span.size() < x.span.size()))
       v.starting[f] = static_cast<int>(m);
     auto& cover = x.type == NodeType::kMeeting ? v.meeting_cover : v.entity_cover;
     for (std::size_t k = f; k <= l && k < n; ++k)
-      if (cover[k] < 0 || a.mentions[static_cast<std::size_t>(cover[k])].span.size() < x.span.size())
+      if (cover[k] < 0 ||
+          a.mentions[static_cast<std::size_t>(cover[k])].span.size() < x.span.size())
         cover[k] = static_cast<int>(m);
   }
   {
@@ -505,7 +521,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
   {
     std::map<std::pair<std::size_t, std::size_t>, Head> by_span;
     for (const auto& trig : a.triggers) {
-      if (trig.kind != TriggerKind::kMeetingHead && trig.kind != TriggerKind::kMeetingHeld) continue;
+      if (trig.kind != TriggerKind::kMeetingHead && trig.kind != TriggerKind::kMeetingHeld)
+        continue;
       const std::size_t f = v.at(trig.span.begin), l = v.last_before(trig.span.end);
       if (f >= n || l == kNone || l < f) continue;
       if (trig.kind == TriggerKind::kMeetingHeld) {
@@ -521,8 +538,9 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     // Longest head wins where two overlap ("round table" over "table").
     std::vector<Head> all;
     for (auto& [span, h] : by_span) all.push_back(h);
-    std::stable_sort(all.begin(), all.end(),
-                     [](const Head& x, const Head& y) { return x.last - x.first > y.last - y.first; });
+    std::stable_sort(all.begin(), all.end(), [](const Head& x, const Head& y) {
+      return x.last - x.first > y.last - y.first;
+    });
     std::vector<std::uint8_t> used(n, 0);
     for (const auto& h : all) {
       bool free = true;
@@ -537,7 +555,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     for (std::size_t k = 0; k < n; ++k)
       if (v.entity_cover[k] >= 0) v.held[k] = 0;
     v.head_at.assign(n, -1);
-    for (std::size_t i = 0; i < v.heads.size(); ++i) v.head_at[v.heads[i].first] = static_cast<int>(i);
+    for (std::size_t i = 0; i < v.heads.size(); ++i)
+      v.head_at[v.heads[i].first] = static_cast<int>(i);
   }
 
   // ---- helpers ----
@@ -551,7 +570,11 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     auto it = cc.ordinal_words.find(value);
     if (it != cc.ordinal_words.end()) return it->second;
     const int r = value % 100;
-    const char* suffix = (r >= 11 && r <= 13) ? "th" : value % 10 == 1 ? "st" : value % 10 == 2 ? "nd" : value % 10 == 3 ? "rd" : "th";
+    const char* suffix = (r >= 11 && r <= 13) ? "th"
+                         : value % 10 == 1    ? "st"
+                         : value % 10 == 2    ? "nd"
+                         : value % 10 == 3    ? "rd"
+                                              : "th";
     return std::to_string(value) + suffix;
   };
   auto slice_tokens = [&](std::size_t f, std::size_t l) {
@@ -564,7 +587,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
   };
   // A list of ordinals starting at token k ("tenth and eleventh",
   // «الثامن والتاسع والعاشر»); returns the last token, or kNone.
-  auto ordinals_from = [&](std::size_t k, const MeetingCues& mc, std::vector<int>& values) -> std::size_t {
+  auto ordinals_from = [&](std::size_t k, const MeetingCues& mc,
+                           std::vector<int>& values) -> std::size_t {
     std::size_t last = kNone;
     while (k < n && v.ordinal_at[k] >= 0) {
       const Ordinal& o = v.ordinals[static_cast<std::size_t>(v.ordinal_at[k])];
@@ -573,17 +597,21 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       std::size_t next = o.last + 1;
       const Gap g = v.gap(o.last);
       if (g == Gap::kStop || g == Gap::kColon) break;
-      if (const std::size_t lw = v.match(mc.list_words, next); lw && v.spaced(next + lw - 1)) next += lw;
+      if (const std::size_t lw = v.match(mc.list_words, next); lw && v.spaced(next + lw - 1))
+        next += lw;
       k = next;
     }
     return last;
   };
   // Ordinals ending at token j, read backwards ("the tenth and eleventh meetings").
-  auto ordinals_ending = [&](std::size_t j, const MeetingCues& mc, std::vector<int>& values) -> std::size_t {
+  auto ordinals_ending = [&](std::size_t j, const MeetingCues& mc,
+                             std::vector<int>& values) -> std::size_t {
     std::size_t first = kNone;
     std::vector<int> found;
     while (j != kNone && j < n) {
-      const Ordinal* o = v.ordinal_ending[j] >= 0 ? &v.ordinals[static_cast<std::size_t>(v.ordinal_ending[j])] : nullptr;
+      const Ordinal* o = v.ordinal_ending[j] >= 0
+                             ? &v.ordinals[static_cast<std::size_t>(v.ordinal_ending[j])]
+                             : nullptr;
       if (!o || (o->last + 1 < n && !(v.spaced(o->last) || v.gap(o->last) == Gap::kComma))) break;
       found.push_back(o->value);
       first = o->first;
@@ -618,7 +646,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
   // by a list word, ending a few words before the head.
   auto joined_bodies_before = [&](std::size_t head_first, const MeetingCues& mc) {
     std::vector<const Mention*> ms;
-    for (auto it = v.first_mention_at(sentence_of(head_first).begin); it != a.mentions.end(); ++it) {
+    for (auto it = v.first_mention_at(sentence_of(head_first).begin); it != a.mentions.end();
+         ++it) {
       const Mention& m = *it;
       if (m.span.begin >= v.t[head_first].begin) break;
       if (m.type != NodeType::kBody) continue;
@@ -635,8 +664,9 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     const std::size_t second_last = v.last_token(second);
     if (second_last == kNone || second_last + 3 < head_first) return out;
     const std::size_t first_last = v.last_token(first), second_first = v.first_token(second);
-    const bool joined = first_last + 1 == second_first ||
-                        (first_last + 2 == second_first && v.word_in(mc.list_words, first_last + 1));
+    const bool joined =
+        first_last + 1 == second_first ||
+        (first_last + 2 == second_first && v.word_in(mc.list_words, first_last + 1));
     if (joined && first.id != second.id) out = {first.id, second.id};
     return out;
   };
@@ -649,7 +679,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       const std::size_t l = link.size();
       if (k + l >= n || !v.spaced(k + l - 1)) continue;
       bool same = true;
-      for (std::size_t j = 0; j < l && same; ++j) same = v.key(k + j) == link[j] && (j == 0 || v.spaced(k + j - 1));
+      for (std::size_t j = 0; j < l && same; ++j)
+        same = v.key(k + j) == link[j] && (j == 0 || v.spaced(k + j - 1));
       if (!same) continue;
       if (const Mention* m = v.mention_of_type_starting(k + l, NodeType::kBody)) return m;
     }
@@ -660,8 +691,10 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     if (k >= n || v.break_before(k)) return true;
     const Gap g = v.gap(k - 1);
     if (g == Gap::kComma || g == Gap::kStop || g == Gap::kColon) return true;
-    if (v.digits(k) || v.held[k] || v.match(mc.topic_stops, k) || v.match(mc.conjunctions, k)) return true;
-    if (const std::size_t l = v.match(mc.place_links, k); l && (is_place_like(v.mention_starting(k + l)) || v.digits(k + l)))
+    if (v.digits(k) || v.held[k] || v.match(mc.topic_stops, k) || v.match(mc.conjunctions, k))
+      return true;
+    if (const std::size_t l = v.match(mc.place_links, k);
+        l && (is_place_like(v.mention_starting(k + l)) || v.digits(k + l)))
       return true;
     if (is_place_like(v.mention_starting(k))) return true;
     return false;
@@ -681,7 +714,7 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
         continue;
       }
       if (v.digits(j) || v.match(mc.topic_stops, j)) return false;
-      if (v.word_in(mc.list_words, j) || v.key(j) == "or") return j > i;
+      if (v.word_in(mc.list_words, j)) return j > i;
       if (capitalised && !v.capital(j)) return false;
       const Gap g = v.gap(j);
       if (g == Gap::kStop || g == Gap::kColon) return false;
@@ -698,13 +731,16 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
         if (g == Gap::kComma && !comma_in_list(i, mc, false)) break;
       }
       if (v.break_before(i) && i > k) break;
-      if (const std::size_t e = past_name(i); e > i) {  // "organized crime", "Office on Drugs and Crime"
+      if (const std::size_t e = past_name(i);
+          e > i) {  // "organized crime", "Office on Drugs and Crime"
         i = e;
         continue;
       }
-      if (v.digits(i) || v.held[i] || v.match(mc.topic_stops, i) || v.match(mc.conjunctions, i)) break;
+      if (v.digits(i) || v.held[i] || v.match(mc.topic_stops, i) || v.match(mc.conjunctions, i))
+        break;
       if (const std::size_t l = v.match(mc.place_links, i);
-          l && (is_place_like(v.mention_starting(i + l)) || v.digits(i + l) || v.match(mc.months, i + l)))
+          l && (is_place_like(v.mention_starting(i + l)) || v.digits(i + l) ||
+                v.match(mc.months, i + l)))
         break;
       if (is_place_like(v.mention_starting(i))) break;
       if (v.digits(i + 1) && (v.word_in(mc.topic_links, i) || v.word_in(mc.place_links, i))) break;
@@ -712,8 +748,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     std::size_t end = i;  // one past
     while (end > k) {
       const std::size_t last = end - 1;
-      if (v.word_in(mc.determiners, last) || v.word_in(mc.topic_links, last) || v.word_in(mc.title_links, last) ||
-          v.word_in(mc.list_words, last))
+      if (v.word_in(mc.determiners, last) || v.word_in(mc.topic_links, last) ||
+          v.word_in(mc.title_links, last) || v.word_in(mc.list_words, last))
         --end;
       else
         break;
@@ -732,19 +768,23 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     const MeetingCues& mc = cues_for(head.language);
     if (head.first > 0 && v.match_ending(mc.not_after, head.first - 1)) continue;
     if (v.match(mc.not_followed_by, head.last + 1) && v.spaced(head.last)) continue;
-    const bool numbered_kind = head.flags & (meeting_head::kNumbered | meeting_head::kPossessive |
-                                             meeting_head::kDualPossessive | meeting_head::kSession);
+    const bool numbered_kind =
+        head.flags & (meeting_head::kNumbered | meeting_head::kPossessive |
+                      meeting_head::kDualPossessive | meeting_head::kSession);
     if (!numbered_kind) continue;
     Anchor an;
     an.language = head.language;
     an.first = head.first;
     an.last = head.last;
-    an.noun = (head.flags & meeting_head::kSession) && !(head.flags & meeting_head::kNumbered) ? "session" : "meeting";
+    an.noun = (head.flags & meeting_head::kSession) && !(head.flags & meeting_head::kNumbered)
+                  ? "session"
+                  : "meeting";
     std::vector<int> values;
     std::string body;
     std::size_t after = head.last + 1;
     // «الاجتماعين العاشر والحادي عشر»: ordinals after the head.
-    if (const std::size_t l = ordinals_from(head.last + 1, mc, values); l != kNone && v.spaced(head.last)) {
+    if (const std::size_t l = ordinals_from(head.last + 1, mc, values);
+        l != kNone && v.spaced(head.last)) {
       an.last = l;
       after = l + 1;
     } else {
@@ -752,8 +792,10 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       // "the tenth and eleventh meetings": ordinals before it.
       if (head.first > 0 && v.spaced(head.first - 1)) {
         const std::size_t f = ordinals_ending(head.first - 1, mc, values);
-        if (f != kNone) an.first = f;
-        else values.clear();
+        if (f != kNone)
+          an.first = f;
+        else
+          values.clear();
       }
     }
     if (const Mention* b = body_at(after, mc)) {
@@ -772,8 +814,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
         after = bl + 1;
       }
     }
-    const bool possessive_word = an.first > 0 && v.match_ending(mc.possessive_words, an.first - 1) &&
-                                 v.spaced(an.first - 1);
+    const bool possessive_word =
+        an.first > 0 && v.match_ending(mc.possessive_words, an.first - 1) && v.spaced(an.first - 1);
     if (!values.empty()) {
       if (body.empty() && ((head.flags & meeting_head::kPossessive) || possessive_word)) {
         const auto before = bodies_before(an.first, 1);
@@ -791,10 +833,14 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     // No number: a dated meeting of one body, or the joint meeting of two.
     if (an.noun == "session") continue;
     std::vector<std::string> bodies;
-    if (head.flags & meeting_head::kDualPossessive) bodies = joined_bodies_before(head.first, mc);
-    else if ((head.flags & meeting_head::kPossessive) || possessive_word) bodies = bodies_before(head.first, 1);
-    else if (!body.empty() && ends_here(after, mc)) bodies = {body};
-    if (bodies.empty() || ((head.flags & meeting_head::kDualPossessive) && bodies.size() != 2)) continue;
+    if (head.flags & meeting_head::kDualPossessive)
+      bodies = joined_bodies_before(head.first, mc);
+    else if ((head.flags & meeting_head::kPossessive) || possessive_word)
+      bodies = bodies_before(head.first, 1);
+    else if (!body.empty() && ends_here(after, mc))
+      bodies = {body};
+    if (bodies.empty() || ((head.flags & meeting_head::kDualPossessive) && bodies.size() != 2))
+      continue;
     if (bodies.size() == 1 && sitting_body(bodies[0])) continue;
     // "special meeting of the ...": its premodifiers.
     std::size_t f = head.first;
@@ -823,14 +869,17 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       // The head word alone taken for a short form («مؤتمر» for the
       // Conference) may still open a title; a longer name may not.
       const Mention& m = a.mentions[static_cast<std::size_t>(v.entity_cover[head.first])];
-      if (m.kind != MentionKind::kShortForm || v.first_token(m) != head.first || v.last_token(m) != head.last) continue;
+      if (m.kind != MentionKind::kShortForm || v.first_token(m) != head.first ||
+          v.last_token(m) != head.last)
+        continue;
     }
     if (v.meeting_cover[head.first] >= 0) {
       // Inside an earlier stage's meeting: only a second meeting named in its
       // title ("... Preparatory Meeting for the Fifteenth United Nations Congress").
       const Mention& outer = a.mentions[static_cast<std::size_t>(v.meeting_cover[head.first])];
       bool earlier_head = false;
-      for (std::size_t k = v.first_token(outer); k < head.first; ++k) earlier_head |= v.head_at[k] >= 0;
+      for (std::size_t k = v.first_token(outer); k < head.first; ++k)
+        earlier_head |= v.head_at[k] >= 0;
       if (!earlier_head) continue;
     }
     const MeetingCues& mc = cues_for(head.language);
@@ -851,12 +900,14 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
             v.match(mc.conjunctions, i))
           break;
         if (const std::size_t l = v.match(mc.place_links, i);
-            l && (is_place_like(v.mention_starting(i + l)) || v.digits(i + l) || v.match(mc.months, i + l)))
+            l && (is_place_like(v.mention_starting(i + l)) || v.digits(i + l) ||
+                  v.match(mc.months, i + l)))
           break;
         if (is_place_like(v.mention_starting(i))) break;
       }
       std::size_t last = i - 1;
-      while (last > head.last && v.word_in(mc.topic_links, last)) --last;  // «حول» before a quoted title
+      while (last > head.last && v.word_in(mc.topic_links, last))
+        --last;  // «حول» before a quoted title
       if (last <= head.last) continue;
       // A body's own name is no title.
       if (const Mention* b = v.mention_of_type_starting(head.last + 1, NodeType::kBody);
@@ -1026,7 +1077,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       if (an.first >= n || an.last == kNone) continue;
       an.after = an.last + 1;
       // "twelfth session of the Conference", «الدورة الثامنة والعشرين للجنة ...»: its body.
-      if (const Mention* b = body_at(an.after, cues_for(a.language)); b && v.spaced(an.last)) an.after = v.last_token(*b) + 1;
+      if (const Mention* b = body_at(an.after, cues_for(a.language)); b && v.spaced(an.last))
+        an.after = v.last_token(*b) + 1;
       anchors.push_back(std::move(an));
     }
   }
@@ -1061,14 +1113,17 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     for (std::size_t i = s; i < n && v.t[i].begin < limit && i - s < kWindowTokens; ++i) {
       end = i + 1;
       // Another meeting: the window ends, unless "in conjunction with" links them.
-      if (i > s && (v.head_at[i] >= 0 || v.meeting_cover[i] >= 0) && !(v.meeting_cover[i] >= 0 && i <= an.last)) {
-        std::size_t at_anchor = i;
-        // The linked meeting's anchor may start with premodifiers or an article.
-        for (const auto& [first, idx] : anchor_at)
-          if (first <= i && anchors[idx].last >= i && idx != ai) at_anchor = first;
+      if (i > s && (v.head_at[i] >= 0 || v.meeting_cover[i] >= 0)) {
+        // The linked meeting's anchor may start before its head ("a training workshop").
         if (conj) {
-          auto it = anchor_at.find(at_anchor);
-          if (it != anchor_at.end() && it->second != ai) an.linked = static_cast<int>(it->second);
+          auto it = anchor_at.upper_bound(i);
+          for (int back = 0; back < 4 && it != anchor_at.begin(); ++back) {
+            --it;
+            if (it->second != ai && anchors[it->second].last >= i) {
+              an.linked = static_cast<int>(it->second);
+              break;
+            }
+          }
         }
         end = i;
         break;
@@ -1082,7 +1137,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       if (!an.place) {
         const Mention* m = v.mention_starting(i);
         if (m && m->type == NodeType::kPlace) {
-          const std::size_t link = i > 0 && v.spaced(i - 1) ? v.match_ending(mc.place_links, i - 1) : 0;
+          const std::size_t link =
+              i > 0 && v.spaced(i - 1) ? v.match_ending(mc.place_links, i - 1) : 0;
           // "in Vienna" right after the meeting, or after a held cue.
           const bool linked = link > 0 && (held || i - link < s + kNearTokens);
           // "Title, New York, 9-20 July 2001" (also over a line break).
@@ -1092,7 +1148,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
             std::size_t last = v.last_token(*m);
             // "Cape Town, South Africa": the country after the city.
             if (v.gap(last) == Gap::kComma)
-              if (const Mention* st = v.mention_starting(last + 1); st && st->type == NodeType::kState)
+              if (const Mention* st = v.mention_starting(last + 1);
+                  st && st->type == NodeType::kState)
                 last = v.last_token(*st);
             an.place_last = last;
             an.place_needs_date = comma_form;
@@ -1102,7 +1159,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     }
     // Dates in the window.
     const std::uint32_t from = v.t[s].begin;
-    const std::uint32_t to = std::min<std::uint32_t>(limit, end > s ? v.t[end - 1].end : v.t[s].end);
+    const std::uint32_t to =
+        std::min<std::uint32_t>(limit, end > s ? v.t[end - 1].end : v.t[s].end);
     std::vector<std::pair<Span, int>> found;
     if (to > from) {
       for (const auto& dp : mc.dates) {
@@ -1120,7 +1178,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
           const auto e = static_cast<std::uint32_t>(matcher->end64(error));
           int year = 0;
           if (dp.year_group > 0) {
-            const auto yb = matcher->start64(dp.year_group, error), ye = matcher->end64(dp.year_group, error);
+            const auto yb = matcher->start64(dp.year_group, error),
+                       ye = matcher->end64(dp.year_group, error);
             if (U_SUCCESS(error) && yb >= 0) {
               int32_t k = static_cast<int32_t>(yb);
               while (k < static_cast<int32_t>(ye)) {
@@ -1148,7 +1207,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
         bool held_before = false;
         for (std::size_t k = s; k < tok && k < n; ++k) held_before |= v.held[k] != 0;
         const bool near_start = tok <= s + kDateNearTokens;
-        const bool near_place = an.place && an.place_last != kNone && tok <= an.place_last + 1 + kDateNearTokens;
+        const bool near_place =
+            an.place && an.place_last != kNone && tok <= an.place_last + 1 + kDateNearTokens;
         if (!(held_before || near_start || near_place)) break;
         an.dates.push_back({dates[d].second, dates[d].first});
       } else {
@@ -1166,15 +1226,17 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       }
     }
     if (!an.dates.empty()) an.dates_last = v.last_before(an.dates.back().span.end);
-    if (an.place && an.place_needs_date && (an.dates.empty() || v.at(an.dates.front().span.begin) > an.place_last + 1 + kDateNearTokens))
+    if (an.place && an.place_needs_date &&
+        (an.dates.empty() ||
+         v.at(an.dates.front().span.begin) > an.place_last + 1 + kDateNearTokens))
       an.place = nullptr;
     // "A meeting was held in Vienna from 10 to 13 February 2004 on X": the
     // topic after the place and date.
     if (an.shape == Shape::kDescriptive && !an.on_topic && (an.place || !an.dates.empty())) {
       std::size_t q = std::max(an.place ? an.place_last : 0, an.dates.empty() ? 0 : an.dates_last);
       q = q + 1;
-      if (q < n && v.t[q].begin < limit && v.match(mc.later_topic_links, q) == 1 && !v.digits(q + 1) &&
-          !v.match(mc.months, q + 1)) {
+      if (q < n && v.t[q].begin < limit && v.match(mc.later_topic_links, q) == 1 &&
+          !v.digits(q + 1) && !v.match(mc.months, q + 1)) {
         const std::size_t e = topic_end(q + 1, mc);
         if (e != kNone && e >= q + 1) {
           an.title += " " + slice_tokens(q, e);
@@ -1209,7 +1271,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     if (an.shape != Shape::kNumbered || an.dates.empty()) continue;
     std::vector<std::pair<int, int>> pairs;  // year, number
     if (an.ordinals.size() == an.dates.size())
-      for (std::size_t k = 0; k < an.ordinals.size(); ++k) pairs.push_back({an.dates[k].year, an.ordinals[k]});
+      for (std::size_t k = 0; k < an.ordinals.size(); ++k)
+        pairs.push_back({an.dates[k].year, an.ordinals[k]});
     else if (an.ordinals.size() == 1)
       pairs.push_back({an.dates[0].year, an.ordinals[0]});
     for (const auto& [year, number] : pairs) {
@@ -1238,7 +1301,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       for (int y : years) unresolved &= !number_of.count({an.bodies[0], y});
       const auto it = undated.find(an.bodies[0]);
       if (!unresolved || it == undated.end() || it->second.size() != years.size()) continue;
-      if (*it->second.rbegin() - *it->second.begin() + 1 != static_cast<int>(it->second.size())) continue;
+      if (*it->second.rbegin() - *it->second.begin() + 1 != static_cast<int>(it->second.size()))
+        continue;
       auto number = it->second.begin();
       for (int y : years) number_of[{an.bodies[0], y}] = *number++;
       undated.erase(it);
@@ -1257,18 +1321,22 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
   // Titled meetings: one id per title, dated where any mention dates it.
   std::map<std::string, std::set<int>> years_of_title;
   auto title_base = [&](const Anchor& an) -> std::string {
-    if (an.title_ordinal && !an.series.empty()) return an.series + "/" + std::to_string(an.title_ordinal);
+    if (an.title_ordinal && !an.series.empty())
+      return an.series + "/" + std::to_string(an.title_ordinal);
     if (an.shape == Shape::kArabicTitled) {
       char buffer[20];
-      std::snprintf(buffer, sizeof buffer, "%012llx",
-                    static_cast<unsigned long long>(fnv1a(fold_name(an.title)) & 0xFFFFFFFFFFFFull));
+      std::snprintf(
+          buffer, sizeof buffer, "%012llx",
+          static_cast<unsigned long long>(fnv1a(fold_name(an.title)) & 0xFFFFFFFFFFFFull));
       return "meeting:ar-" + std::string(buffer);
     }
-    if (an.title_ordinal) return "meeting:" + slugify(an.title_rest) + "/" + std::to_string(an.title_ordinal);
+    if (an.title_ordinal)
+      return "meeting:" + slugify(an.title_rest) + "/" + std::to_string(an.title_ordinal);
     return "meeting:" + slugify(an.title);
   };
   for (const auto& an : anchors)
-    if ((an.shape == Shape::kTitled || an.shape == Shape::kDescriptive || an.shape == Shape::kArabicTitled) &&
+    if ((an.shape == Shape::kTitled || an.shape == Shape::kDescriptive ||
+         an.shape == Shape::kArabicTitled) &&
         !an.dates.empty() && !an.title_ordinal)
       years_of_title[title_base(an)].insert(an.dates[0].year);
 
@@ -1303,7 +1371,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
         if (!seen.insert(d.year).second) continue;
         Found f;
         if (an.bodies.size() == 2) {
-          const std::string title = "joint meeting of the " + body_label(an.bodies[0]) + " and the " + body_label(an.bodies[1]);
+          const std::string title = "joint meeting of the " + body_label(an.bodies[0]) +
+                                    " and the " + body_label(an.bodies[1]);
           f.id = "meeting:" + slugify(title) + "/" + std::to_string(d.year);
           f.label = title + " (" + std::to_string(d.year) + ")";
         } else if (auto it = number_of.find({an.bodies[0], d.year}); it != number_of.end()) {
@@ -1312,8 +1381,9 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
           f.properties["ordinal"] = std::to_string(it->second);
         } else {
           f.id = "meeting:" + key_of(an.bodies[0]) + "/" + std::to_string(d.year);
-          f.label = (an.premodifier.empty() || !english ? "" : an.premodifier + " ") + "meeting of the " +
-                    body_label(an.bodies[0]) + " (" + std::to_string(d.year) + ")";
+          f.label = (an.premodifier.empty() || !english ? "" : an.premodifier + " ") +
+                    "meeting of the " + body_label(an.bodies[0]) + " (" + std::to_string(d.year) +
+                    ")";
         }
         f.properties["year"] = std::to_string(d.year);
         f.properties["body"] = an.bodies[0];
@@ -1336,7 +1406,9 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     f.id = base + (year && !an.title_ordinal ? "/" + std::to_string(year) : "");
     if (an.title_ordinal && !an.series.empty()) {
       const LexiconEntry* series = knowledge_.lexicon().find(an.series);
-      f.label = english ? an.title : capitalise(ordinal_word(an.title_ordinal)) + " " + (series ? series->label : an.title);
+      f.label = english ? an.title
+                        : capitalise(ordinal_word(an.title_ordinal)) + " " +
+                              (series ? series->label : an.title);
     } else {
       f.label = an.title;
     }
@@ -1353,7 +1425,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
   // ---- 5. mentions, nodes, heldIn ----
   std::set<std::tuple<std::string, std::string, std::uint32_t>> emitted;
   // (Takes ids: a.mentions grows below, so no pointers into it are kept.)
-  auto held_in = [&](const std::string& meeting, const std::string& place, Span clause, double confidence) {
+  auto held_in = [&](const std::string& meeting, const std::string& place, Span clause,
+                     double confidence) {
     if (place.empty() || !emitted.insert({meeting, place, clause.begin}).second) return;
     EdgeRecord edge;
     edge.source = meeting;
@@ -1363,10 +1436,12 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     a.edges.push_back(std::move(edge));
   };
   for (const auto& an : anchors)
-    if (an.shape == Shape::kOther && an.place) held_in(an.existing->id, an.place->id, an.clause, 0.8);
+    if (an.shape == Shape::kOther && an.place)
+      held_in(an.existing->id, an.place->id, an.clause, 0.8);
   for (const auto& f : found) {
     const int p = a.segments.paragraph_at(f.span.begin);
-    a.mentions.push_back({f.span, f.id, NodeType::kMeeting, MentionKind::kMeeting, Lexicon::npos, f.confidence, p});
+    a.mentions.push_back(
+        {f.span, f.id, NodeType::kMeeting, MentionKind::kMeeting, Lexicon::npos, f.confidence, p});
     auto& node = a.extra_nodes[f.id];
     if (node.id.empty()) {
       node.id = f.id;
@@ -1403,7 +1478,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     }
     for (const auto& [begin, m] : longest) {
       const int p = a.segments.paragraph_at(begin);
-      if (p < 0 || a.segments.paragraphs[static_cast<std::size_t>(p)].kind == BlockKind::kTableRow) continue;
+      if (p < 0 || a.segments.paragraphs[static_cast<std::size_t>(p)].kind == BlockKind::kTableRow)
+        continue;
       header_meetings[p].push_back(m);
     }
   }
@@ -1411,9 +1487,12 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
   std::string report;
   // (a) A title that says where its meeting was held: «تقرير عن اجتماع ... المعقود في فيينا».
   for (const auto& e : a.edges) {
-    if (e.predicate != predicate::kHeldIn || e.evidence.empty() || e.evidence[0].start >= header_end) continue;
+    if (e.predicate != predicate::kHeldIn || e.evidence.empty() ||
+        e.evidence[0].start >= header_end)
+      continue;
     const int p = a.segments.paragraph_at(static_cast<std::uint32_t>(e.evidence[0].start));
-    if (p >= 0 && header_meetings.count(p) && a.segments.paragraphs[static_cast<std::size_t>(p)].kind != BlockKind::kTableRow) {
+    if (p >= 0 && header_meetings.count(p) &&
+        a.segments.paragraphs[static_cast<std::size_t>(p)].kind != BlockKind::kTableRow) {
       // The outermost meeting of that line holding this edge.
       for (const Mention* m : header_meetings[p])
         if (m->id == e.source) {
@@ -1442,7 +1521,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       std::unique_ptr<icu::RegexMatcher> matcher(dp.pattern->matcher(error));
       if (U_SUCCESS(error)) {
         matcher->reset(ut);
-        matcher->region(static_cast<int64_t>(place->span.end), static_cast<int64_t>(par.span.end), error);
+        matcher->region(static_cast<int64_t>(place->span.end), static_cast<int64_t>(par.span.end),
+                        error);
         dated = U_SUCCESS(error) && matcher->find(error);
       }
       utext_close(ut);

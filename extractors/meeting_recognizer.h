@@ -46,11 +46,12 @@ class SentenceSplitter;
 // Values of TriggerKind::kMeetingHead hits (a bit per cue list; a word in
 // several lists yields one hit per list).
 namespace meeting_head {
-inline constexpr int kTitle = 1;           // "heads": names a meeting ("workshop", «ندوة»)
-inline constexpr int kNumbered = 2;        // "numbered_heads": takes ordinals ("meeting", «اجتماع»)
-inline constexpr int kPossessive = 4;      // "possessive_heads": «اجتماعه» (its meeting)
-inline constexpr int kDualPossessive = 8;  // "dual_possessive_heads": «اجتماعهما» (their joint meeting)
-inline constexpr int kSession = 16;        // "session_heads": «دورة» before a body and an ordinal
+inline constexpr int kTitle = 1;     // "heads": names a meeting ("workshop", «ندوة»)
+inline constexpr int kNumbered = 2;  // "numbered_heads": takes ordinals ("meeting", «اجتماع»)
+inline constexpr int kPossessive = 4;  // "possessive_heads": «اجتماعه» (its meeting)
+inline constexpr int kDualPossessive =
+    8;  // "dual_possessive_heads": «اجتماعهما» (their joint meeting)
+inline constexpr int kSession = 16;  // "session_heads": «دورة» before a body and an ordinal
 }  // namespace meeting_head
 
 class MeetingRecognizer {

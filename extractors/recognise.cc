@@ -176,24 +176,20 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
   // Folded labels and forms, for the relation stages.
   r->folded_labels_.resize(entries.size());
   r->folded_forms_.resize(entries.size());
+  r->folded_aliases_.resize(entries.size());
   for (std::size_t e = 0; e < entries.size(); ++e) {
     const auto& entry = entries[e];
     r->folded_labels_[e] = fold_name(entry.label);
-    std::set<std::string> forms;
-    auto add_form = [&](const std::string& text) {
+    // In the order the entry lists them (label, labels, names), once each.
+    auto add_form = [](std::vector<std::string>& to, const std::string& text) {
       auto folded = fold_name(text);
-      if (!folded.empty()) forms.insert(std::move(folded));
+      if (!folded.empty() && std::find(to.begin(), to.end(), folded) == to.end()) to.push_back(std::move(folded));
     };
-    add_form(entry.label);
-    for (const auto& [lang, text] : entry.labels) add_form(text);
+    add_form(r->folded_forms_[e], entry.label);
+    for (const auto& [lang, text] : entry.labels) add_form(r->folded_forms_[e], text);
     for (const auto& [lang, list] : entry.names)
-      for (const auto& text : list) add_form(text);
-    for (const auto& text : entry.aliases) add_form(text);
-    for (const auto& [lang, list] : entry.short_forms)
-      for (const auto& text : list) add_form(text);
-    for (const auto& [lang, list] : entry.default_short_forms)
-      for (const auto& text : list) add_form(text);
-    r->folded_forms_[e].assign(forms.begin(), forms.end());
+      for (const auto& text : list) add_form(r->folded_forms_[e], text);
+    for (const auto& text : entry.aliases) add_form(r->folded_aliases_[e], text);
   }
 
   // Crime types named inside each entry's own names.

@@ -58,11 +58,12 @@ class Recognizer {
   const std::vector<std::string>& addresses_by_name(std::size_t entry) const {
     return addresses_by_name_[entry];
   }
-  // An entry's English label and all its surface forms (labels, names,
-  // aliases, short forms), folded as fold_name() folds them; computed once at
-  // compile time so the per-document stages never re-normalise lexicon text.
+  // An entry's English label, its names (label, labels, names) and its
+  // aliases, folded as fold_name() folds them; computed once at compile time
+  // so the per-document stages never re-normalise lexicon text.
   const std::string& folded_label(std::size_t entry) const { return folded_labels_[entry]; }
   const std::vector<std::string>& folded_forms(std::size_t entry) const { return folded_forms_[entry]; }
+  const std::vector<std::string>& folded_aliases(std::size_t entry) const { return folded_aliases_[entry]; }
 
  private:
   Recognizer() = default;
@@ -77,6 +78,7 @@ class Recognizer {
   std::vector<std::vector<std::string>> addresses_by_name_;
   std::vector<std::string> folded_labels_;
   std::vector<std::vector<std::string>> folded_forms_;
+  std::vector<std::vector<std::string>> folded_aliases_;
   // Folded frequent words per Latin-script language, for detection.
   std::vector<std::pair<std::string, std::vector<std::string>>> frequent_words_;
 };

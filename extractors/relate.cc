@@ -1,6 +1,7 @@
 #include "extractors/relate.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "extractors/normalise.h"
@@ -54,19 +55,14 @@ void RelationExtractor::relate_from_lexicon(RelateContext& c) const {
       }
       return false;
     };
-    const std::string surface = " " + fold_name(a.slice(m.span)) + " ";
+    const std::string surface = " " + a.folded(m.span) + " ";
     auto inside_name = [&](const std::string& id) {
       if (m.kind != MentionKind::kName && m.kind != MentionKind::kAlias) return false;
-      const LexiconEntry* other = knowledge_.lexicon().find(id);
-      if (!other) return false;
-      std::vector<std::string> forms{other->label};
-      for (const auto& [lang, text] : other->labels) forms.push_back(text);
-      for (const auto& [lang, list] : other->names) forms.insert(forms.end(), list.begin(), list.end());
-      forms.insert(forms.end(), other->aliases.begin(), other->aliases.end());
-      for (const auto& form : forms) {
-        const std::string f = fold_name(form);
-        if (f.size() >= 3 && surface.find(" " + f + " ") != std::string::npos) return true;
-      }
+      const std::size_t other = knowledge_.lexicon().index_of(id);
+      if (other == Lexicon::npos) return false;
+      for (const auto* forms : {&knowledge_.folded_forms(other), &knowledge_.folded_aliases(other)})
+        for (const auto& f : *forms)
+          if (f.size() >= 3 && surface.find(" " + f + " ") != std::string::npos) return true;
       return false;
     };
     for (const auto& parent : entry.part_of)
@@ -110,29 +106,37 @@ void RelationExtractor::relate_cooccurrence(DocumentAnalysis& a) const {
   }
   for (const auto& id : order) a.edges.push_back(std::move(mentions[id]));
 
-  // mentionedWith: pairs of distinct entities in one paragraph; weight = paragraphs.
-  constexpr std::size_t kEvidencePerPair = 3;
+  // mentionedWith: pairs of distinct entities in one paragraph; weight = the
+  // paragraphs they share. One evidence item per pair, the first paragraph's
+  // shortest stretch holding both (the whole paragraph per pair would make
+  // the graph grow with the square of its paragraphs' lengths).
   std::map<std::pair<std::string, std::string>, EdgeRecord> pairs;
   std::size_t i = 0;
   while (i < a.mentions.size()) {
     const int p = a.mentions[i].paragraph;
-    std::set<std::string> ids;
+    std::map<std::string, std::vector<Span>> spans;  // id -> its mentions in the paragraph
     std::size_t j = i;
-    for (; j < a.mentions.size() && a.mentions[j].paragraph == p; ++j) ids.insert(a.mentions[j].id);
-    if (p >= 0 && ids.size() > 1) {
-      const Span span = a.segments.paragraphs[p].span;
-      for (auto x = ids.begin(); x != ids.end(); ++x) {
-        for (auto y = std::next(x); y != ids.end(); ++y) {
-          auto& edge = pairs[{*x, *y}];
-          if (edge.source.empty()) {
-            edge.source = *x;
-            edge.target = *y;
-            edge.predicate = std::string(predicate::kMentionedWith);
-            edge.weight = 0;
+    for (; j < a.mentions.size() && a.mentions[j].paragraph == p; ++j)
+      spans[a.mentions[j].id].push_back(a.mentions[j].span);
+    if (p >= 0 && spans.size() > 1) {
+      for (auto x = spans.begin(); x != spans.end(); ++x) {
+        for (auto y = std::next(x); y != spans.end(); ++y) {
+          auto& edge = pairs[{x->first, y->first}];
+          if (!edge.source.empty()) {
+            edge.weight += 1;
+            continue;
           }
-          edge.weight += 1;
-          if (edge.evidence.size() < kEvidencePerPair)
-            edge.evidence.push_back(make_evidence(a, span, "cooccurrence", 0.5));
+          edge.weight = 1;
+          edge.source = x->first;
+          edge.target = y->first;
+          edge.predicate = std::string(predicate::kMentionedWith);
+          Span best{0, UINT32_MAX};
+          for (const Span& sx : x->second)
+            for (const Span& sy : y->second) {
+              const Span both{std::min(sx.begin, sy.begin), std::max(sx.end, sy.end)};
+              if (both.size() < best.size()) best = both;
+            }
+          edge.evidence.push_back(make_evidence(a, best, "cooccurrence", 0.5));
         }
       }
     }

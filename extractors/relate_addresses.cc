@@ -36,10 +36,10 @@ std::vector<std::pair<const Mention*, std::uint32_t>> cued_crimes(RelateContext&
 // Convention of its Conference of the Parties): naming it says nothing.
 bool framework_instrument(const RelateContext& c, const Mention& m) {
   if (c.a.header_body.empty() || m.entry == Lexicon::npos) return false;
-  const LexiconEntry* body = c.knowledge.lexicon().find(c.a.header_body);
-  if (!body) return false;
-  const std::string host = " " + fold_name(body->label) + " ";
-  const std::string name = " " + fold_name(c.knowledge.lexicon().entries()[m.entry].label) + " ";
+  const std::size_t body = c.knowledge.lexicon().index_of(c.a.header_body);
+  if (body == Lexicon::npos) return false;
+  const std::string host = " " + c.knowledge.folded_label(body) + " ";
+  const std::string name = " " + c.knowledge.folded_label(m.entry) + " ";
   return name.size() > 6 && host.find(name) != std::string::npos;
 }
 

@@ -538,15 +538,10 @@ void RelateContext::find_name_forms() {
   for (std::size_t index = 0; index < entries.size(); ++index) {
     const auto& e = entries[index];
     if (e.type != NodeType::kCrimeType && e.type != NodeType::kInstrument) continue;
+    // Folded once at load time by the Recognizer.
     std::vector<std::string> forms;
-    auto add = [&](const std::string& name) {
-      const std::string f = fold_name(name);
-      if (f.size() >= 3 && std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(f);
-    };
-    add(e.label);
-    for (const auto& [lang, text] : e.labels) add(text);
-    for (const auto& [lang, list] : e.names)
-      for (const auto& text : list) add(text);
+    for (const auto& f : knowledge.folded_forms(index))
+      if (f.size() >= 3) forms.push_back(f);
     if (e.type == NodeType::kCrimeType) crime_forms_.emplace_back(e.id, std::move(forms));
     else instrument_forms_.emplace_back(index, std::move(forms));
   }

@@ -194,13 +194,13 @@ void relate_structure(RelateContext& c) {
     if (m.type != NodeType::kProgramme) continue;
     auto [it, fresh] = supported.try_emplace(m.entry);
     if (fresh) {
-      const std::string name = " " + fold_name(entries[m.entry].label) + " ";
+      const std::string name = " " + c.knowledge.folded_label(m.entry) + " ";
       for (std::size_t e = 0; e < entries.size(); ++e) {
         if (entries[e].type != NodeType::kInstrument) continue;
-        std::vector<std::string> forms{entries[e].label};
-        for (const auto& alias : entries[e].aliases) forms.push_back(alias);
+        std::vector<std::string> forms{c.knowledge.folded_label(e)};
+        for (const auto& alias : c.knowledge.folded_aliases(e)) forms.push_back(alias);
         for (const auto& form : forms) {
-          const std::string folded = " " + fold_name(form) + " ";
+          const std::string folded = " " + form + " ";
           if (folded.size() < 6) continue;
           const auto at = name.find(folded);
           if (at == std::string::npos) continue;

@@ -8,8 +8,12 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libicu-dev libgraphviz-dev graphviz libstemmer-dev catch2
   # interoperability tests: the real consumers of each export
-  python3 python3-networkx python3-rdflib python3-lxml nodejs npm
+  python3 python3-networkx python3-rdflib python3-lxml
 )
+# Node.js for the Kuzu test: Debian's packages only where no node/npm is
+# installed already (a vendor Node.js conflicts with Debian's npm package).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
