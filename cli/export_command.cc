@@ -356,7 +356,9 @@ int run_render(const std::vector<std::string>& args) {
   if (!graph) return exit_code::kInputProblem;
   auto selection = filtered("render", *graph, filter, exit);
   if (exit != exit_code::kOk) return exit;
-  if (capped && selection) selection = without_isolated_nodes(*selection);
+  // A hub whose neighbours missed the cut would stand alone; the focus of an
+  // ego network is kept even so.
+  if (capped && filter.focus.empty() && selection) selection = without_isolated_nodes(*selection);
   const KnowledgeGraph& drawn = selection ? *selection : *graph;
 
   // Say what the picture leaves out, so nobody takes the overview for the graph.

@@ -61,7 +61,8 @@ NAME is a node id ("body:general-assembly"), or a label, alias or acronym in
 any language ("UNODC", "trafficking in persons",
 "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"), matched after folding case,
 diacritics, harakat, Arabic letter variants and punctuation as the extractor
-does, with or without a leading "the". A node's own label wins over another
+does, with or without a leading "the". A name typed exactly as stored wins
+over one that only folds the same; a node's own label wins over another
 node's alias; a name still shared by several nodes is ambiguous and its
 candidates are listed. For `neighbors`, `show` and `search` the words after
 the subcommand form one name, so quotes are optional.

@@ -50,13 +50,21 @@ class GraphvizErrorCapture {
   agusererrf previous_;
 };
 
-// Owns a gvc context and the layout attached to one graph.
+// The process's gvc context, created on first use and kept: gvc is meant to
+// have one long-lived context, and Graphviz 2.4x's pango plugin keeps a
+// pointer to the last font name it measured, which gvFreeContext frees, so a
+// second context in the same process reads freed memory.
+GVC_t* shared_context() {
+  static GVC_t* const context = gvContext();
+  return context;
+}
+
+// The layout attached to one graph, freed with it.
 class Gvc {
  public:
-  Gvc() : context_(gvContext()) {}
+  Gvc() : context_(shared_context()) {}
   ~Gvc() {
     if (laid_out_) gvFreeLayout(context_, laid_out_);
-    gvFreeContext(context_);
   }
   Gvc(const Gvc&) = delete;
   Gvc& operator=(const Gvc&) = delete;

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/utypes.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,6 +30,9 @@ constexpr std::size_t kWindowTokens = 45;
 constexpr std::size_t kNearTokens = 2;
 // A date this close after the meeting or its place needs no held cue.
 constexpr std::size_t kDateNearTokens = 3;
+// The header: among the first lines, headings or lines this short.
+constexpr int kHeaderLines = 20;
+constexpr std::uint32_t kHeaderLineBytes = 400;
 
 // ---------------------------------------------------------------------------
 // Compiled "meetings" cues of one language.
@@ -52,11 +56,15 @@ struct MeetingCues {
   std::vector<DatePattern> dates;
 };
 
+// What a language's compiled cues are built from.
+struct CueSource {
+  std::map<std::string, std::vector<std::string>> meetings;
+  std::vector<std::string> issuer_links;
+  std::map<std::string, int> ordinals;
+};
+
 struct CompiledCues {
-  // What the cache was built from: language -> its "meetings" lists and issuer links.
-  std::map<std::string,
-           std::pair<std::map<std::string, std::vector<std::string>>, std::vector<std::string>>>
-      source;
+  std::map<std::string, CueSource> source;  // by language: what this was built from
   std::map<std::string, MeetingCues> by_language;
   std::map<int, std::string> ordinal_words;  // English ordinals by number ("twelfth")
 };
@@ -122,6 +130,49 @@ std::string month_regex(const std::string& month) {
   return out;
 }
 
+// The "dates" patterns of one language with {month} replaced by its month
+// names; a pattern that does not compile or names no group "year" is
+// skipped, and reported in `status` when given.
+std::vector<DatePattern> compile_dates(const LanguageCues& lang, Status* status) {
+  std::vector<DatePattern> out;
+  std::string months;
+  if (auto it = lang.meetings.find("months"); it != lang.meetings.end()) {
+    // Longest first, so "تشرين الأول/أكتوبر" is not cut short.
+    std::vector<std::string> names = it->second;
+    std::stable_sort(names.begin(), names.end(), [](const std::string& x, const std::string& y) {
+      return x.size() > y.size();
+    });
+    for (const auto& m : names) months += (months.empty() ? "" : "|") + month_regex(m);
+  }
+  auto it = lang.meetings.find("dates");
+  if (it == lang.meetings.end()) return out;
+  for (const std::string& pattern : it->second) {
+    std::string source = pattern;
+    for (std::size_t at; (at = source.find("{month}")) != std::string::npos;)
+      source.replace(at, 7, months);
+    UErrorCode error = U_ZERO_ERROR;
+    UParseError parse;
+    DatePattern dp;
+    dp.pattern.reset(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, parse, error));
+    if (U_FAILURE(error) || !dp.pattern) {
+      if (status)
+        status->add("cues/" + lang.language + ".json", 0, "meetings.dates",
+                    "pattern \"" + pattern + "\" does not compile: " + u_errorName(error));
+      continue;
+    }
+    dp.year_group = dp.pattern->groupNumberFromName(icu::UnicodeString("year"), error);
+    if (U_FAILURE(error) || dp.year_group <= 0) {
+      if (status)
+        status->add("cues/" + lang.language + ".json", 0, "meetings.dates",
+                    "pattern \"" + pattern + "\" has no group named year");
+      continue;
+    }
+    out.push_back(std::move(dp));
+  }
+  return out;
+}
+
 const CompiledCues& compiled_cues(const Cues& cues) {
   thread_local std::unique_ptr<CompiledCues> cache;
   thread_local Normaliser normaliser;
@@ -129,8 +180,8 @@ const CompiledCues& compiled_cues(const Cues& cues) {
   if (same) {
     for (const auto& lang : cues.languages) {
       auto it = cache->source.find(lang.language);
-      if (it == cache->source.end() || it->second.first != lang.meetings ||
-          it->second.second != lang.issuer_links) {
+      if (it == cache->source.end() || it->second.meetings != lang.meetings ||
+          it->second.issuer_links != lang.issuer_links || it->second.ordinals != lang.ordinals) {
         same = false;
         break;
       }
@@ -139,7 +190,7 @@ const CompiledCues& compiled_cues(const Cues& cues) {
   if (same) return *cache;
   auto fresh = std::make_unique<CompiledCues>();
   for (const auto& lang : cues.languages) {
-    fresh->source[lang.language] = {lang.meetings, lang.issuer_links};
+    fresh->source[lang.language] = {lang.meetings, lang.issuer_links, lang.ordinals};
     if (lang.language == "en")
       for (const auto& [phrase, number] : lang.ordinals) {
         // One word per number; "twenty-first" over "21st".
@@ -171,29 +222,7 @@ const CompiledCues& compiled_cues(const Cues& cues) {
     mc.list_words = list("list_words");
     mc.months = list("months");
     mc.issuer_links = phrase_list(normaliser, lang.issuer_links);
-    std::string months;
-    if (auto it = lang.meetings.find("months"); it != lang.meetings.end()) {
-      // Longest first, so "تشرين الأول/أكتوبر" is not cut short.
-      std::vector<std::string> names = it->second;
-      std::stable_sort(names.begin(), names.end(), [](const std::string& x, const std::string& y) {
-        return x.size() > y.size();
-      });
-      for (const auto& m : names) months += (months.empty() ? "" : "|") + month_regex(m);
-    }
-    if (auto it = lang.meetings.find("dates"); it != lang.meetings.end()) {
-      for (std::string source : it->second) {
-        for (std::size_t at; (at = source.find("{month}")) != std::string::npos;)
-          source.replace(at, 7, months);
-        UErrorCode error = U_ZERO_ERROR;
-        DatePattern dp;
-        dp.pattern.reset(
-            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, error));
-        if (U_FAILURE(error) || !dp.pattern) continue;  // the cue file test reports bad patterns
-        dp.year_group = dp.pattern->groupNumberFromName(icu::UnicodeString("year"), error);
-        if (U_FAILURE(error)) dp.year_group = -1;
-        mc.dates.push_back(std::move(dp));
-      }
-    }
+    mc.dates = compile_dates(lang, nullptr);
   }
   cache = std::move(fresh);
   return *cache;
@@ -447,6 +476,12 @@ std::string capitalise(std::string s) {
 
 }  // namespace
 }  // namespace detail
+
+Status MeetingRecognizer::check_cues(const Cues& cues) {
+  Status status;
+  for (const auto& lang : cues.languages) detail::compile_dates(lang, &status);
+  return status;
+}
 
 void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitter) const {
   using namespace detail;
@@ -1467,6 +1502,14 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       header_end = par.span.begin;
       break;
     }
+  // A line of the header: before the first numbered paragraph, among the
+  // first lines, a heading or a short paragraph, no table row.
+  auto header_line = [&](int p) {
+    if (p < 0 || p >= kHeaderLines) return false;
+    const auto& par = a.segments.paragraphs[static_cast<std::size_t>(p)];
+    return par.span.begin < header_end && par.kind != BlockKind::kTableRow &&
+           (par.kind == BlockKind::kHeading || par.span.size() <= kHeaderLineBytes);
+  };
   // Header meetings, by paragraph: the longest at each start.
   std::map<int, std::vector<const Mention*>> header_meetings;
   {
@@ -1478,9 +1521,7 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     }
     for (const auto& [begin, m] : longest) {
       const int p = a.segments.paragraph_at(begin);
-      if (p < 0 || a.segments.paragraphs[static_cast<std::size_t>(p)].kind == BlockKind::kTableRow)
-        continue;
-      header_meetings[p].push_back(m);
+      if (header_line(p)) header_meetings[p].push_back(m);
     }
   }
   if (header_meetings.empty()) return;
@@ -1491,8 +1532,7 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
         e.evidence[0].start >= header_end)
       continue;
     const int p = a.segments.paragraph_at(static_cast<std::uint32_t>(e.evidence[0].start));
-    if (p >= 0 && header_meetings.count(p) &&
-        a.segments.paragraphs[static_cast<std::size_t>(p)].kind != BlockKind::kTableRow) {
+    if (header_meetings.count(p)) {
       // The outermost meeting of that line holding this edge.
       for (const Mention* m : header_meetings[p])
         if (m->id == e.source) {
@@ -1506,7 +1546,7 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
   for (std::size_t p = 0; p < a.segments.paragraphs.size(); ++p) {
     const auto& par = a.segments.paragraphs[p];
     if (par.span.begin >= header_end) break;
-    if (par.kind == BlockKind::kTableRow) continue;
+    if (!header_line(static_cast<int>(p))) continue;
     const Mention* place = nullptr;
     for (const auto& m : a.mentions) {
       if (m.span.begin > par.span.begin) break;

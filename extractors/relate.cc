@@ -38,13 +38,8 @@ void RelationExtractor::relate_from_lexicon(RelateContext& c) const {
         c.emit(entry.id, predicate::kAddresses, crime, sentence, "lexicon-name", 0.9);
     }
     // Structural facts, where the text names both ends: the other end close
-    // by in the sentence, or inside this name («القوة البحرية التابعة للاتحاد
+    // by in the sentence (80 bytes), or inside this name («القوة البحرية التابعة للاتحاد
     // الأوروبي», "INTERPOL Stolen Works of Art Database").
-    auto in_sentence = [&](const std::string& id) {
-      for (const Mention* other : c.mentions_in(sentence))
-        if (other->id == id) return true;
-      return false;
-    };
     auto near = [&](const std::string& id) {
       for (const Mention* other : c.mentions_in(sentence)) {
         if (other->id != id) continue;
@@ -57,7 +52,7 @@ void RelationExtractor::relate_from_lexicon(RelateContext& c) const {
     };
     const std::string surface = " " + a.folded(m.span) + " ";
     auto inside_name = [&](const std::string& id) {
-      if (m.kind != MentionKind::kName && m.kind != MentionKind::kAlias) return false;
+      if (m.kind != MentionKind::kName) return false;
       const std::size_t other = knowledge_.lexicon().index_of(id);
       if (other == Lexicon::npos) return false;
       for (const auto* forms : {&knowledge_.folded_forms(other), &knowledge_.folded_aliases(other)})

@@ -1,5 +1,7 @@
 #include "extractors/relate_addresses.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "extractors/normalise.h"
@@ -71,14 +73,14 @@ void relate_addresses(RelateContext& c) {
 
       // Resolution-scoped: "in its resolution(s) X, Y ..." / «في قراره 2/11».
       std::vector<std::string> scoped;
-      for (const auto& t : a.triggers) {
-        if (t.span.begin >= s.end) break;
-        if (t.span.begin < s.begin) continue;
-        if (t.kind != TriggerKind::kResolutionPossessive && t.kind != TriggerKind::kDecisionPossessive) continue;
+      for (auto t = std::lower_bound(a.triggers.begin(), a.triggers.end(), s.begin,
+                                     [](const TriggerHit& x, std::uint32_t o) { return x.span.begin < o; });
+           t != a.triggers.end() && t->span.begin < s.end; ++t) {
+        if (t->kind != TriggerKind::kResolutionPossessive && t->kind != TriggerKind::kDecisionPossessive) continue;
         // The references read after the possessive word, up to the clause end.
-        const std::uint32_t end = c.clause_end(t.span.end, s);
+        const std::uint32_t end = c.clause_end(t->span.end, s);
         for (const Mention* m : ms) {
-          if (m->span.begin < t.span.end || m->span.begin >= end || !is_reference(*m)) continue;
+          if (m->span.begin < t->span.end || m->span.begin >= end || !is_reference(*m)) continue;
           if (std::find(scoped.begin(), scoped.end(), m->id) == scoped.end()) scoped.push_back(m->id);
         }
       }
@@ -155,19 +157,20 @@ void relate_addresses(RelateContext& c) {
       if (meeting.empty()) continue;
       for (const auto& crime : crimes_in(c, title, true))
         c.emit(meeting, predicate::kAddresses, crime, s, "addresses-agenda", 0.6);
-      // "adopted the following agenda:" -> the items listed after it.
+      // "adopted the following agenda:" and its items, numbered from 1 again
+      // ("1. Organizational matters: (a) ...; 2. ...").
       const auto body = c.slice(par.span);
       if (!body.empty() && body.back() == ':') {
+        int next = 1;
         for (std::size_t q = p + 1; q < ps.size(); ++q) {
           const auto& item = ps[q];
-          if (item.kind == BlockKind::kHeading && c.slice(item.span).size() > 0 &&
-              item.label.rfind("line ", 0) != 0)
+          if (item.kind == BlockKind::kParagraph) {
+            if (item.label.empty() || !std::isdigit(static_cast<unsigned char>(item.label[0]))) break;
+            if (std::stoi(item.label) != next) break;
+            ++next;
+          } else if (item.kind != BlockKind::kListItem) {
             break;
-          const bool numbered_item = item.kind == BlockKind::kListItem ||
-                                     (item.kind == BlockKind::kParagraph && item.label.size() <= 2) ||
-                                     item.kind == BlockKind::kHeading;
-          if (!numbered_item) break;
-          if (item.kind == BlockKind::kParagraph && item.label.size() <= 2 && item.line > par.line + 40) break;
+          }
           for (const auto& crime : crimes_in(c, item.span, true))
             c.emit(meeting, predicate::kAddresses, crime, item.span, "addresses-agenda", 0.5);
         }

@@ -13,9 +13,20 @@ void relate_assistance(RelateContext& c) {
     if (c.unit_at(par.span.begin) || c.in_footnote(par.span.begin)) continue;
     std::string paragraph_actor;
     for (const Span s : c.sentences_of(static_cast<int>(p))) {
-      const std::string own = c.sentence_actor(s);
-      if (paragraph_actor.empty()) paragraph_actor = own;  // the paragraph's topic
-      if (!c.has_cue(s, cue_key::kAssisted) || c.has_cue(s, cue_key::kParticipation)) continue;
+      if (paragraph_actor.empty()) paragraph_actor = c.sentence_actor(s);  // the paragraph's topic
+      const auto cues = c.cues_in(s, cue_key::kAssisted);
+      if (cues.empty() || c.has_cue(s, cue_key::kParticipation)) continue;
+      // The helper: an agent before the cue, or right after a cue verb
+      // («ودعم المكتب ...»); not one the help goes to ("support to a new
+      // network"), nor one it comes from later in the sentence ("assistance
+      // from the Office": the paragraph's actor).
+      std::string own = c.sentence_actor(s, cues.front()->span.begin);
+      if (own.empty()) {
+        for (const Mention* m : c.mentions_in({cues.front()->span.end, s.end})) {
+          if (is_agent(*m) && m->span.begin - cues.front()->span.end <= 2 && !c.is_issuer(m->id)) own = m->id;
+          break;
+        }
+      }
       std::string actor = own.empty() ? paragraph_actor : own;
       if (actor.empty()) actor = c.main_actor();
       if (actor.empty()) continue;
@@ -36,7 +47,6 @@ void relate_funding(RelateContext& c) {
   const auto& ps = c.a.segments.paragraphs;
   // Donor tables.
   std::string fund;
-  Span caption{0, 0};
   int since_caption = 1000;
   for (std::size_t p = 0; p < ps.size(); ++p) {
     const auto& par = ps[p];
@@ -52,7 +62,6 @@ void relate_funding(RelateContext& c) {
             break;
           }
         if (fund.empty()) fund = c.sentence_actor(par.span);
-        caption = par.span;
         since_caption = 0;
       }
       continue;
@@ -67,7 +76,6 @@ void relate_funding(RelateContext& c) {
     for (const Mention* m : c.mentions_in({par.span.begin, par.span.begin + static_cast<std::uint32_t>(tab)}))
       if (m->type == NodeType::kState) c.emit(fund, predicate::kFundedBy, m->id, par.span, "funding-table", 0.8);
   }
-  (void)caption;
 
   // "funded by Norway", «الذي تموله مبادرة النرويج».
   for (std::size_t p = 0; p < ps.size(); ++p) {

@@ -60,7 +60,7 @@ std::string lower_ascii(std::string_view s) {
 RelateContext::RelateContext(DocumentAnalysis& analysis, SentenceSplitter& s, const Recognizer& k)
     : a(analysis), splitter(s), knowledge(k) {
   for (const auto& issuer : knowledge.cues().issuers) issuers_.insert(issuer.body_id);
-  // List words of the document's language (and of every language with cues).
+  // List words of the document's language.
   list_words_.clear();
   for (const auto& lang : knowledge.cues().languages) {
     if (lang.language != a.language) continue;
@@ -372,11 +372,10 @@ void RelateContext::find_units() {
       if (is_reference(*m)) ref = ref ? nullptr : m;
     if (!ref) continue;
     const TriggerHit* word = nullptr;
-    for (const auto& t : a.triggers) {
-      if (t.span.begin >= par.span.end) break;
-      if (t.span.begin < par.span.begin) continue;
-      if (t.kind == TriggerKind::kResolution || t.kind == TriggerKind::kDecision) word = &t;
-    }
+    for (auto t = std::lower_bound(a.triggers.begin(), a.triggers.end(), par.span.begin,
+                                   [](const TriggerHit& x, std::uint32_t o) { return x.span.begin < o; });
+         t != a.triggers.end() && t->span.begin < par.span.end; ++t)
+      if (t->kind == TriggerKind::kResolution || t->kind == TriggerKind::kDecision) word = &*t;
     if (!word || word->span.end > ref->span.begin) continue;
     if (!only_punctuation(par.span.begin, word->span.begin) || !only_punctuation(word->span.end, ref->span.begin))
       continue;
@@ -476,23 +475,7 @@ std::string RelateContext::meeting_for(std::uint32_t offset) const {
     }
     break;
   }
-  // The meeting the header names ("twelfth session", «الدورة العاشرة»).
-  std::uint32_t header_end = static_cast<std::uint32_t>(text().size());
-  for (const auto& p : ps)
-    if (p.kind == BlockKind::kParagraph && !p.label.empty() && std::isdigit(static_cast<unsigned char>(p.label[0]))) {
-      header_end = p.span.begin;
-      break;
-    }
-  for (const auto& m : a.mentions) {
-    if (m.span.begin >= header_end) break;
-    if (m.type == NodeType::kMeeting && numbered_meeting(m.id)) return m.id;
-  }
-  std::string numbered;
-  for (const auto& m : a.mentions) {
-    if (m.span.begin >= offset) break;
-    if (m.type == NodeType::kMeeting && numbered_meeting(m.id)) numbered = m.id;
-  }
-  return numbered;
+  return "";
 }
 
 bool RelateContext::is_meeting_report() const {
@@ -624,14 +607,7 @@ std::vector<const Mention*> RelateContext::agents_near(const std::vector<const M
   std::size_t nearest = ms.size();
   for (std::size_t i = 0; i < ms.size(); ++i)
     if (ms[i]->span.end <= offset && actor(*ms[i])) nearest = i;
-  if (nearest == ms.size()) {
-    for (std::size_t i = 0; i < ms.size(); ++i)
-      if (ms[i]->span.begin >= offset && actor(*ms[i]) && ms[i]->type != NodeType::kInstrument) {
-        nearest = i;
-        break;
-      }
-    if (nearest == ms.size()) return {};
-  }
+  if (nearest == ms.size()) return {};
   // Back to the start of the list holding it.
   std::size_t first = nearest;
   while (first > 0 && actor(*ms[first - 1]) && only_list_glue(ms[first - 1]->span.end, ms[first]->span.begin))

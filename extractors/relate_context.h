@@ -33,15 +33,20 @@ inline constexpr std::string_view kAddressesAfter = "addresses.after";  // crime
 inline constexpr std::string_view kAgenda = "addresses.agenda";         // "agenda item"
 inline constexpr std::string_view kRuns = "runs";                       // "launched", "run by"
 inline constexpr std::string_view kRunsJoint = "runs.joint";            // "joint initiative of"
-inline constexpr std::string_view kOf = "partOf";                       // "of the", «التابع ل»
+inline constexpr std::string_view kOf = "partOf";                       // "of the", «التابع»
+inline constexpr std::string_view kPrefix = "partOf.prefix";            // «ب» written on a parent's name
+inline constexpr std::string_view kPossessive = "possessive";           // "its Global Programme"
 inline constexpr std::string_view kCites = "cites";                     // "pursuant to"
 inline constexpr std::string_view kCitesArticle = "cites.article";      // "article", «المادة»
 inline constexpr std::string_view kTitle = "cites.title";               // "entitled", «المعنون»
 inline constexpr std::string_view kAnnex = "cites.annex";               // "annex", «المرفق»
 inline constexpr std::string_view kParticipation = "participatedIn";    // "statements were made by"
+inline constexpr std::string_view kNotParticipant = "participatedIn.except";  // "to the", «لدى»
 inline constexpr std::string_view kHeldIn = "heldIn";                   // "held in", «المعقودة في»
 inline constexpr std::string_view kCooperates = "cooperatesWith";       // "jointly with"
 inline constexpr std::string_view kBetween = "cooperatesWith.between";  // "cooperation between"
+inline constexpr std::string_view kCooperatesVerb = "cooperatesWith.verb";  // «يتعاون» + subject + «مع»
+inline constexpr std::string_view kPartner = "cooperatesWith.pair";     // "partner", "joined"
 inline constexpr std::string_view kSupports = "supports";               // "implementation of"
 inline constexpr std::string_view kFunded = "fundedBy";                 // "funded by", «تموله»
 inline constexpr std::string_view kDonors = "fundedBy.table";           // "contributions", "donor"
@@ -76,11 +81,12 @@ class RelateContext {
 
   // Mentions starting inside span, in text order.
   std::vector<const Mention*> mentions_in(Span span) const;
-  // Relation cue hits with this key (and, if given, this language) inside span.
+  // Relation cue hits with this key, of the document's language, inside span
+  // and not inside a name ("against" in "Global Programme against Terrorism").
   std::vector<const TriggerHit*> cues_in(Span span, std::string_view key) const;
   bool has_cue(Span span, std::string_view key) const { return !cues_in(span, key).empty(); }
-  // The cue hit with this key ending closest before offset, with only white
-  // space, articles and at most `max_gap` bytes between, or nullptr.
+  // The cue hit with this key ending closest before offset, at most
+  // `max_gap` bytes before it with no clause punctuation between, or nullptr.
   const TriggerHit* cue_before(std::uint32_t offset, std::string_view key, std::uint32_t max_gap) const;
   // The cue hit with this key starting right after offset (within max_gap).
   const TriggerHit* cue_after(std::uint32_t offset, std::string_view key, std::uint32_t max_gap) const;
@@ -109,8 +115,10 @@ class RelateContext {
   const std::vector<TextUnit>& units() const { return units_; }
   const TextUnit* unit_at(std::uint32_t offset) const;
 
-  // The meeting participation in this sentence is about: the report's
-  // meeting, else the numbered session named last before it.
+  // The meeting participation in this sentence is about: the meeting the
+  // report covers, else, in a chapter about a body ("VI. Commission on
+  // Crime Prevention and Criminal Justice"), the session of it the document
+  // names; else none.
   std::string meeting_for(std::uint32_t offset) const;
   // Whether the document reports on a meeting it records statements of: it
   // names a meeting it covers and has sentences saying who spoke or attended.
@@ -118,8 +126,9 @@ class RelateContext {
   // The body or programme the document is mostly about (most mentioned,
   // issuers of resolutions aside), for sentences that name no actor.
   const std::string& main_actor() const { return main_actor_; }
-  // The actor of a sentence: its first programme, else its first body that
-  // is not an issuer of a reference in the sentence, else "".
+  // The actor of a sentence (before `before`): its first programme or body
+  // that issues no reference of the sentence and is not the document's own
+  // body or a root of the hierarchy ("the United Nations"), else "" (none).
   std::string sentence_actor(Span sentence, std::uint32_t before = UINT32_MAX) const;
 
   bool is_issuer(const std::string& body_id) const;
@@ -135,13 +144,13 @@ class RelateContext {
   // against Transnational Organized Crime ...").
   std::vector<std::string> instruments_named_in(const Mention& m) const;
   // Agents the clause at `offset` is about: the list holding the agent named
-  // nearest before offset in the sentence, else the first agent after it.
-  // With `instruments`, an instrument can be that agent ("the Kyoto
+  // nearest before offset in the sentence (none if there is none). With
+  // `instruments`, an instrument can be that agent ("the Kyoto
   // Declaration, in which States committed to prevent and combat ...").
   std::vector<const Mention*> agents_near(const std::vector<const Mention*>& sentence_mentions,
                                           std::uint32_t offset, bool instruments = false) const;
-  // Bodies the lexicon places above another body the document names
-  // ("United Nations" above UNODC): too general to be a sentence's actor.
+  // Roots of the lexicon's hierarchy above a body the document names ("United
+  // Nations" above UNODC): too general to be a sentence's actor.
   bool is_ancestor_of_named(const std::string& body_id) const { return ancestors_.count(body_id) > 0; }
 
   void emit(const std::string& source, std::string_view predicate, const std::string& target,
@@ -165,7 +174,7 @@ class RelateContext {
   std::set<std::string> issuers_;
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index_;
   std::vector<EdgeRecord> edges_;
-  std::vector<std::vector<std::string>> list_words_;  // per cue language, folded keys
+  std::vector<std::vector<std::string>> list_words_;  // the document language's list words, lower case
 };
 
 // Type tests used by several extractors.

@@ -57,7 +57,7 @@ void relate_cooperation(RelateContext& c) {
           if (m->id != left && !c.is_issuer(m->id)) both_ways(c, left, m->id, s, "cooperation", 0.6);
       }
       // «يتعاون المكتب مع الإنتربول ...»: a verb, its subject, then the partners.
-      for (const TriggerHit* cue : c.cues_in(s, "cooperatesWith.verb")) {
+      for (const TriggerHit* cue : c.cues_in(s, cue_key::kCooperatesVerb)) {
         auto parties = parties_after(c, ms, cue->span.end, c.clause_end(cue->span.end, s));
         if (parties.empty()) continue;
         std::string left;
@@ -86,7 +86,7 @@ void relate_cooperation(RelateContext& c) {
             if (x < y) both_ways(c, ms[x]->id, ms[y]->id, s, "cooperation-between", 0.6);
       }
       // "a key partner ... of the Committee", "have joined staff of the Branch".
-      for (const TriggerHit* cue : c.cues_in(s, "cooperatesWith.pair")) {
+      for (const TriggerHit* cue : c.cues_in(s, cue_key::kPartner)) {
         const Mention* before = nullptr;
         const Mention* after = nullptr;
         for (const Mention* m : ms) {

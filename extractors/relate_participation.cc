@@ -14,8 +14,9 @@ std::string owner_of(const std::string& meeting) {
 bool is_participant(const RelateContext& c, const Mention& m, const std::string& owner) {
   if (m.type != NodeType::kState && m.type != NodeType::kBody) return false;
   if (m.id == owner || c.is_issuer(m.id) || m.id == c.a.header_body) return false;
+  if (c.is_ancestor_of_named(m.id)) return false;  // the United Nations itself
   // "Permanent Representative to the United Nations", «لدى الأمم المتحدة».
-  if (c.cue_before(m.span.begin, "participatedIn.except", 2)) return false;
+  if (c.cue_before(m.span.begin, cue_key::kNotParticipant, 2)) return false;
   return true;
 }
 

@@ -56,7 +56,7 @@ void part_of_and_runs(RelateContext& c, Span s) {
     bool prefixed = false;
     for (const auto& lang : c.knowledge.cues().languages) {
       if (lang.language != c.a.language) continue;
-      auto it = lang.relation_cues.find("partOf.prefix");
+      auto it = lang.relation_cues.find(std::string(cue_key::kPrefix));
       if (it == lang.relation_cues.end()) continue;
       for (const auto& prefix : it->second)
         if (!prefix.empty() && y_text.substr(0, prefix.size()) == prefix &&
@@ -82,7 +82,7 @@ void part_of_and_runs(RelateContext& c, Span s) {
   }
   // "its Technical Assistance Team", "its Global Programme": the owner is the
   // nearest body named before, in the sentence.
-  for (const TriggerHit* its : c.cues_in(s, "possessive")) {
+  for (const TriggerHit* its : c.cues_in(s, cue_key::kPossessive)) {
     const Mention* owned = nullptr;
     for (const Mention* m : ms)
       if (m->span.begin >= its->span.end) {

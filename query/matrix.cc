@@ -257,7 +257,9 @@ void render_matrix(const KnowledgeGraph& graph, const Matrix& m, const MatrixOpt
   // label (it is what rows are sorted by, and it survives when columns are
   // dropped to fit the terminal), zeros shown as "·" so the pattern shows.
   const bool text = render.format == OutputFormat::kText;
-  std::vector<TableColumn> columns = {{type_list(options.row_types), Align::kLeft, 16, 48},
+  // Row labels give way down to 28 cells, enough to tell bodies apart; past
+  // that, columns are dropped instead.
+  std::vector<TableColumn> columns = {{type_list(options.row_types), Align::kLeft, 28, 48},
                                       {"total", Align::kRight}};
   for (auto c : m.columns) {
     TableColumn column{display_label(g[c], lang), Align::kRight, 0, 12, true, true};
@@ -290,13 +292,14 @@ void render_matrix(const KnowledgeGraph& graph, const Matrix& m, const MatrixOpt
   const std::size_t hidden_rows = m.all_rows - m.rows.size();
   const std::size_t hidden_columns = m.all_columns - m.columns.size() + layout.dropped_columns;
   if (hidden_rows > 0 || hidden_columns > 0) {
+    // Hidden rows and columns are always those with the smallest totals.
     out << "\u2026 not shown:";
     if (hidden_rows > 0) out << ' ' << hidden_rows << (hidden_rows == 1 ? " row" : " rows");
     if (hidden_rows > 0 && hidden_columns > 0) out << ',';
     if (hidden_columns > 0) {
       out << ' ' << hidden_columns << (hidden_columns == 1 ? " column" : " columns");
     }
-    out << " (the smallest totals; --width 0, --limit, --top-cols or --format csv show more)\n";
+    out << " (--width 0 or --format csv shows all)\n";
   }
 }
 

@@ -168,7 +168,11 @@ TEST_CASE("samples: which bodies address which crimes", "[e2e][query]") {
   const MatrixOptions options;  // Body x CrimeType by addresses
   const Matrix m = build_matrix(graph(), options);
   REQUIRE_FALSE(m.rows.empty());
-  // UNODC addresses terrorism, and is the body with the most evidence.
+  // UNODC addresses terrorism, and is the body with the most evidence; the
+  // cell counts exactly the evidence of that edge.
+  const auto edge = graph().find_edge(kUnodc, "addresses", "crime:terrorism");
+  REQUIRE(edge);
+  CHECK(m.at(graph(), kUnodc, "crime:terrorism") == graph().edge(*edge).weight);
   CHECK(m.at(graph(), kUnodc, "crime:terrorism") >= 1);
   CHECK(id_of(m.rows.front()) == kUnodc);
   CHECK(m.at(graph(), kUnodc, "crime:drug-trafficking") >= 1);

@@ -109,9 +109,13 @@ TEST_CASE("matrix renders as text, CSV, Markdown and JSON", "[query][matrix]") {
   CHECK(text.find("\ntotal                                          13          5          4") !=
         std::string::npos);
 
-  // A narrow terminal drops the smallest columns and says so.
+  // A narrow terminal drops the smallest columns and says so; the row
+  // labels keep 28 cells at least.
   const std::string narrow = render(m, options, OutputFormat::kText, 60);
-  CHECK(narrow.find("not shown: 2 columns") != std::string::npos);
+  CHECK(narrow.find("\n\u2026 not shown: 3 columns (--width 0 or --format csv shows all)\n") !=
+        std::string::npos);
+  CHECK(narrow.find("\nUnited Nations Office on Drugs\u2026     10          3          4\n") !=
+        std::string::npos);
   std::istringstream lines(narrow);
   for (std::string line; std::getline(lines, line);) {
     if (line.rfind("\u2026 not shown", 0) == 0 || line.rfind("Body \u00d7", 0) == 0) continue;

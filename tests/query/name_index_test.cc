@@ -126,3 +126,32 @@ TEST_CASE("search ranks whole names, prefixes, word starts, substrings, ids", "[
 }
 
 }  // namespace crimekg::query
+
+namespace crimekg::query {
+
+TEST_CASE("an exact spelling is found before folding, folded names by kind", "[query][names]") {
+  // Two nodes whose names fold alike: one's label "unodc", the other's
+  // alias "UNODC".
+  KnowledgeGraph graph;
+  NodeData label_node;
+  label_node.id = "body:lower";
+  label_node.label = "unodc";
+  graph.upsert_node(label_node);
+  NodeData alias_node;
+  alias_node.id = "body:upper";
+  alias_node.label = "Upper";
+  alias_node.aliases = {"UNODC"};
+  graph.upsert_node(alias_node);
+  const NameIndex index(graph);
+  auto id = [&](const std::string& name) {
+    const auto r = index.resolve(name);
+    return r.outcome == Resolution::Outcome::kFound ? graph.node(r.matches.front().vertex).id
+                                                    : std::string("<none>");
+  };
+  CHECK(id("UNODC") == "body:upper");  // spelled exactly as the alias
+  CHECK(id("unodc") == "body:lower");  // spelled exactly as the label
+  CHECK(id("Unodc") == "body:lower");  // folded: a label beats an alias
+  CHECK(id("body:upper") == "body:upper");
+}
+
+}  // namespace crimekg::query
