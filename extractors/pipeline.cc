@@ -63,8 +63,11 @@ std::unique_ptr<Pipeline> Pipeline::create(const std::string& data_folder, Statu
   if (!recognizer) return nullptr;
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
   pipeline->recognizer_ = std::move(recognizer);
+  pipeline->relations_ = std::make_unique<RelationExtractor>(*pipeline->recognizer_);
   return pipeline;
 }
+
+Pipeline::~Pipeline() = default;
 
 GraphFragment Pipeline::extract(const Document& document, const ExtractOptions& options,
                                 Workspace& workspace) const {
@@ -84,14 +87,15 @@ GraphFragment Pipeline::extract(const Document& document, const ExtractOptions& 
   ReferenceRecognizer(*recognizer_).recognise(a, workspace.sentences);
   MeetingRecognizer(*recognizer_).recognise(a, workspace.sentences);
   SymbolRecognizer().recognise(a);
-  RelationExtractor(*recognizer_).relate(a, workspace.sentences);
+  relations_->relate(a, workspace.sentences);
 
   GraphFragment fragment;
   NodeData doc;
   doc.id = a.id;
   doc.type = NodeType::kDocument;
   const std::string title = detail::find_title(a);
-  doc.label = a.segments.symbol.empty() ? (title.empty() ? document.file_name : title) : a.segments.symbol;
+  doc.label =
+      a.segments.symbol.empty() ? (title.empty() ? document.file_name : title) : a.segments.symbol;
   doc.properties["file"] = document.path;
   doc.properties["language"] = a.language;
   if (!title.empty()) doc.properties["title"] = title;

@@ -28,6 +28,7 @@ struct Workspace {
 };
 
 struct DocumentAnalysis;
+class RelationExtractor;
 
 class Pipeline {
  public:
@@ -43,9 +44,12 @@ class Pipeline {
                         Workspace& workspace, DocumentAnalysis& analysis) const;
 
   const Recognizer& recognizer() const { return *recognizer_; }
+  ~Pipeline();
 
  private:
   std::unique_ptr<Recognizer> recognizer_;
+  // Built once from the recognizer's lexicon, shared by every document.
+  std::unique_ptr<RelationExtractor> relations_;
 };
 
 }  // namespace crimekg

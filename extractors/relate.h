@@ -14,6 +14,7 @@
 
 #include "extractors/analysis.h"
 #include "extractors/recognise.h"
+#include "extractors/relate_name_phrases.h"
 
 namespace crimekg {
 
@@ -22,7 +23,8 @@ class RelateContext;
 
 class RelationExtractor {
  public:
-  explicit RelationExtractor(const Recognizer& knowledge) : knowledge_(knowledge) {}
+  explicit RelationExtractor(const Recognizer& knowledge)
+      : knowledge_(knowledge), name_phrases_(knowledge) {}
   void relate(DocumentAnalysis& analysis, SentenceSplitter& sentences) const;
 
  private:
@@ -31,6 +33,7 @@ class RelationExtractor {
   void relate_cooccurrence(DocumentAnalysis& analysis) const;
 
   const Recognizer& knowledge_;
+  NamePhraseIndex name_phrases_;
 };
 
 }  // namespace crimekg

@@ -30,11 +30,16 @@ bool is_superscript_digit(UChar32 c) {
 
 char superscript_value(UChar32 c) {
   switch (c) {
-    case 0x00B9: return '1';
-    case 0x00B2: return '2';
-    case 0x00B3: return '3';
-    case 0x2070: return '0';
-    default: return static_cast<char>('4' + (c - 0x2074));
+    case 0x00B9:
+      return '1';
+    case 0x00B2:
+      return '2';
+    case 0x00B3:
+      return '3';
+    case 0x2070:
+      return '0';
+    default:
+      return static_cast<char>('4' + (c - 0x2074));
   }
 }
 
@@ -45,7 +50,8 @@ bool is_quote(UChar32 c) {
 
 // Separators a list may hold between items.
 bool is_list_punct(UChar32 c) {
-  return c == ',' || c == 0x060C /* ، */ || c == '*' || c == '\\' || c == '[' || c == ']' || c == '#';
+  return c == ',' || c == 0x060C /* ، */ || c == '*' || c == '\\' || c == '[' || c == ']' ||
+         c == '#';
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -57,8 +63,9 @@ std::string lower_ascii(std::string_view s) {
 }  // namespace
 }  // namespace detail
 
-RelateContext::RelateContext(DocumentAnalysis& analysis, SentenceSplitter& s, const Recognizer& k)
-    : a(analysis), splitter(s), knowledge(k) {
+RelateContext::RelateContext(DocumentAnalysis& analysis, SentenceSplitter& s, const Recognizer& k,
+                             const NamePhraseIndex& phrases)
+    : a(analysis), splitter(s), knowledge(k), name_phrases(phrases) {
   for (const auto& issuer : knowledge.cues().issuers) issuers_.insert(issuer.body_id);
   // List words of the document's language.
   list_words_.clear();
@@ -73,13 +80,13 @@ RelateContext::RelateContext(DocumentAnalysis& analysis, SentenceSplitter& s, co
   }
   find_units();
   find_main_actor();
-  find_name_forms();
 }
 
 const std::vector<Span>& RelateContext::sentences_of(int p) {
   auto it = a.sentences.find(p);
   if (it == a.sentences.end())
-    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span, a.language)).first;
+    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span, a.language))
+             .first;
   return it->second;
 }
 
@@ -222,8 +229,9 @@ bool RelateContext::only_list_glue(std::uint32_t from, std::uint32_t to) const {
   return depth == 0 && word_ok();
 }
 
-std::vector<std::size_t> RelateContext::list_from(const std::vector<const Mention*>& ms, std::size_t i,
-                                                  const std::function<bool(const Mention&)>& accept) const {
+std::vector<std::size_t> RelateContext::list_from(
+    const std::vector<const Mention*>& ms, std::size_t i,
+    const std::function<bool(const Mention&)>& accept) const {
   std::vector<std::size_t> out{i};
   std::uint32_t end = ms[i]->span.end;
   for (std::size_t j = i + 1; j < ms.size(); ++j) {
@@ -238,7 +246,8 @@ std::vector<std::size_t> RelateContext::list_from(const std::vector<const Mentio
     // "X of the Y": Y qualifies X; the list goes on after it.
     bool attached = false;
     for (const TriggerHit* of : cues_in({end, m.span.begin}, cue_key::kOf))
-      if (only_punctuation(end, of->span.begin) && only_punctuation(of->span.end, m.span.begin)) attached = true;
+      if (only_punctuation(end, of->span.begin) && only_punctuation(of->span.end, m.span.begin))
+        attached = true;
     if (attached && is_agent(m)) {
       end = m.span.end;
       continue;
@@ -287,14 +296,17 @@ std::vector<Span> RelateContext::footnotes_in(Span span) const {
       // «(17) ...»: a paragraph after the marker opening with the number in parentheses.
       const std::string opener = "(" + label + ")";
       const int from = a.segments.paragraph_at(at);
-      for (std::size_t p = from < 0 ? 0 : static_cast<std::size_t>(from); p < a.segments.paragraphs.size(); ++p) {
+      for (std::size_t p = from < 0 ? 0 : static_cast<std::size_t>(from);
+           p < a.segments.paragraphs.size(); ++p) {
         const auto& par = a.segments.paragraphs[p];
         if (par.span.begin < at) continue;
         const auto body = a.slice(par.span);
         std::size_t k = 0;
         while (k < body.size() && (body[k] == '-' || body[k] == ' ' || body[k] == '*')) ++k;
         if (body.substr(k, opener.size()) == opener) {
-          out.push_back(trim_span(text(), {par.span.begin + static_cast<std::uint32_t>(k + opener.size()), par.span.end}));
+          out.push_back(trim_span(
+              text(),
+              {par.span.begin + static_cast<std::uint32_t>(k + opener.size()), par.span.end}));
           break;
         }
       }
@@ -372,12 +384,14 @@ void RelateContext::find_units() {
       if (is_reference(*m)) ref = ref ? nullptr : m;
     if (!ref) continue;
     const TriggerHit* word = nullptr;
-    for (auto t = std::lower_bound(a.triggers.begin(), a.triggers.end(), par.span.begin,
-                                   [](const TriggerHit& x, std::uint32_t o) { return x.span.begin < o; });
+    for (auto t =
+             std::lower_bound(a.triggers.begin(), a.triggers.end(), par.span.begin,
+                              [](const TriggerHit&x, std::uint32_t o) { return x.span.begin < o; });
          t != a.triggers.end() && t->span.begin < par.span.end; ++t)
       if (t->kind == TriggerKind::kResolution || t->kind == TriggerKind::kDecision) word = &*t;
     if (!word || word->span.end > ref->span.begin) continue;
-    if (!only_punctuation(par.span.begin, word->span.begin) || !only_punctuation(word->span.end, ref->span.begin))
+    if (!only_punctuation(par.span.begin, word->span.begin) ||
+        !only_punctuation(word->span.end, ref->span.begin))
       continue;
     // Trailing text after the number: only punctuation.
     if (!only_punctuation(ref->span.end, par.span.end)) {
@@ -393,7 +407,8 @@ void RelateContext::find_units() {
   // Each unit runs to the next unit or chapter heading.
   for (std::size_t u = 0; u < units_.size(); ++u) {
     auto& unit = units_[u];
-    const int stop = u + 1 < units_.size() ? units_[u + 1].first_paragraph : static_cast<int>(ps.size());
+    const int stop =
+        u + 1 < units_.size() ? units_[u + 1].first_paragraph : static_cast<int>(ps.size());
     int last = unit.first_paragraph;
     for (int p = unit.first_paragraph + 1; p < stop; ++p) {
       if (heading_starts_chapter(ps[p])) break;
@@ -433,7 +448,8 @@ void RelateContext::find_main_actor() {
   }
   std::map<std::string, std::pair<int, std::uint32_t>> counts;  // id -> (count, first)
   for (const auto& m : a.mentions) {
-    if (!is_agent(m) || is_issuer(m.id) || m.id == a.header_body || ancestors_.count(m.id)) continue;
+    if (!is_agent(m) || is_issuer(m.id) || m.id == a.header_body || ancestors_.count(m.id))
+      continue;
     auto [it, inserted] = counts.try_emplace(m.id, 0, m.span.begin);
     it->second.first += 1;
   }
@@ -448,7 +464,9 @@ void RelateContext::find_main_actor() {
   }
 }
 
-bool RelateContext::is_issuer(const std::string& body_id) const { return issuers_.count(body_id) > 0; }
+bool RelateContext::is_issuer(const std::string& body_id) const {
+  return issuers_.count(body_id) > 0;
+}
 
 namespace {
 bool numbered_meeting(const std::string& id) {
@@ -471,7 +489,8 @@ std::string RelateContext::meeting_for(std::uint32_t offset) const {
       if (body->type != NodeType::kBody) continue;
       const std::string prefix = "meeting:" + body->id.substr(body->id.find(':') + 1) + "/";
       for (const auto& m : a.mentions)
-        if (m.type == NodeType::kMeeting && m.id.rfind(prefix, 0) == 0 && numbered_meeting(m.id)) return m.id;
+        if (m.type == NodeType::kMeeting && m.id.rfind(prefix, 0) == 0 && numbered_meeting(m.id))
+          return m.id;
     }
     break;
   }
@@ -482,7 +501,8 @@ bool RelateContext::is_meeting_report() const {
   if (meeting_report_ >= 0) return meeting_report_ == 1;
   int statements = 0;
   if (!a.report_meeting.empty()) {
-    for (const TriggerHit* cue : cues_in({0, static_cast<std::uint32_t>(text().size())}, cue_key::kParticipation)) {
+    for (const TriggerHit* cue :
+         cues_in({0, static_cast<std::uint32_t>(text().size())}, cue_key::kParticipation)) {
       if (unit_at(cue->span.begin)) continue;
       const int p = a.segments.paragraph_at(cue->span.begin);
       if (p < 0) continue;
@@ -503,103 +523,42 @@ std::string RelateContext::sentence_actor(Span s, std::uint32_t before) const {
   std::set<std::string> issuing;
   for (const Mention* m : ms)
     if (is_reference(*m)) {
-      if (auto* issuer = knowledge.cues().issuer_by_code(m->id.substr(m->id.find(':') + 1, m->id.find('/') - m->id.find(':') - 1)))
+      if (auto* issuer = knowledge.cues().issuer_by_code(
+              m->id.substr(m->id.find(':') + 1, m->id.find('/') - m->id.find(':') - 1)))
         issuing.insert(issuer->body_id);
     }
   for (const Mention* m : ms) {
     if (m->span.begin >= before || !is_agent(*m)) continue;
-    if (m->type == NodeType::kBody &&
-        (is_issuer(m->id) || issuing.count(m->id) || m->id == a.header_body || ancestors_.count(m->id)))
+    if (m->type == NodeType::kBody && (is_issuer(m->id) || issuing.count(m->id) ||
+                                       m->id == a.header_body || ancestors_.count(m->id)))
       continue;
     return m->id;
   }
   return "";
 }
 
-void RelateContext::find_name_forms() {
-  const auto& entries = knowledge.lexicon().entries();
-  for (std::size_t index = 0; index < entries.size(); ++index) {
-    const auto& e = entries[index];
-    if (e.type != NodeType::kCrimeType && e.type != NodeType::kInstrument) continue;
-    // Folded once at load time by the Recognizer.
-    std::vector<std::string> forms;
-    for (const auto& f : knowledge.folded_forms(index))
-      if (f.size() >= 3) forms.push_back(f);
-    if (e.type == NodeType::kCrimeType) crime_forms_.emplace_back(e.id, std::move(forms));
-    else instrument_forms_.emplace_back(index, std::move(forms));
-  }
-}
-
 std::vector<std::string> RelateContext::crimes_named_by(const Mention& m) const {
   if (m.type == NodeType::kCrimeType) return {m.id};
   if (m.entry == Lexicon::npos && m.type != NodeType::kMeeting) return {};
   if (m.type == NodeType::kState || m.type == NodeType::kPlace) return {};
-  if (m.type != NodeType::kInstrument && (m.kind == MentionKind::kShortForm || m.kind == MentionKind::kGuarded))
+  if (m.type != NodeType::kInstrument &&
+      (m.kind == MentionKind::kShortForm || m.kind == MentionKind::kGuarded))
     return {};
   // An instrument's name is read from its canonical label (short forms and
   // acronyms print no crime); other names as printed.
-  const std::string own = m.type == NodeType::kInstrument
-                              ? fold_name(knowledge.lexicon().entries()[m.entry].label)
-                              : fold_name(slice(m.span));
-  const std::string surface = " " + own + " ";
-  auto cached = stated_cache_.find(surface);
-  if (cached != stated_cache_.end()) return cached->second;
-  // Byte ranges of the surface taken by embedded instrument names.
-  std::vector<std::pair<std::size_t, std::size_t>> taken;
-  for (const auto& [entry, forms] : instrument_forms_) {
-    if (entry == m.entry) continue;
-    for (const auto& f : forms) {
-      const std::string needle = " " + f + " ";
-      for (auto at = surface.find(needle); at != std::string::npos; at = surface.find(needle, at + 1))
-        taken.emplace_back(at, at + needle.size());
-    }
-  }
-  // Every crime name printed outside them; a crime inside a longer crime's
-  // name ("terrorism" in "financing of terrorism") is that crime.
-  struct Hit {
-    std::string id;
-    std::size_t begin, end;
-  };
-  std::vector<Hit> hits;
-  for (const auto& [id, forms] : crime_forms_)
-    for (const auto& f : forms) {
-      const std::string needle = " " + f + " ";
-      for (auto at = surface.find(needle); at != std::string::npos; at = surface.find(needle, at + 1)) {
-        bool inside = false;
-        for (const auto& [b, e] : taken) inside |= at >= b && at + needle.size() <= e;
-        if (!inside) hits.push_back({id, at, at + needle.size()});
-      }
-    }
-  std::vector<std::string> out;
-  for (const auto& h : hits) {
-    bool nested = false;
-    for (const auto& o : hits)
-      nested |= o.id != h.id && o.begin <= h.begin && h.end <= o.end && o.end - o.begin > h.end - h.begin;
-    if (!nested && std::find(out.begin(), out.end(), h.id) == out.end()) out.push_back(h.id);
-  }
-  std::sort(out.begin(), out.end());
-  stated_cache_.emplace(surface, out);
-  return out;
+  if (m.type == NodeType::kInstrument)
+    return name_phrases.crimes_stated(knowledge.folded_label(m.entry), m.entry);
+  return name_phrases.crimes_stated(a.folded(m.span), m.entry);
 }
 
 std::vector<std::string> RelateContext::instruments_named_in(const Mention& m) const {
-  std::vector<std::string> out;
-  if (m.kind != MentionKind::kName && m.kind != MentionKind::kAlias) return out;
-  const std::string surface = " " + fold_name(slice(m.span)) + " ";
-  const auto& entries = knowledge.lexicon().entries();
-  for (const auto& [entry, forms] : instrument_forms_) {
-    if (entry == m.entry) continue;
-    for (const auto& f : forms)
-      if (surface.find(" " + f + " ") != std::string::npos) {
-        out.push_back(entries[entry].id);
-        break;
-      }
-  }
-  return out;
+  if (m.kind != MentionKind::kName && m.kind != MentionKind::kAlias) return {};
+  return name_phrases.instruments_embedded(a.folded(m.span), m.entry);
 }
 
 std::vector<const Mention*> RelateContext::agents_near(const std::vector<const Mention*>& ms,
-                                                       std::uint32_t offset, bool instruments) const {
+                                                       std::uint32_t offset,
+                                                       bool instruments) const {
   auto actor = [&](const Mention& m) {
     if (m.type == NodeType::kInstrument) return instruments && m.kind == MentionKind::kName;
     return is_agent(m) && !is_issuer(m.id);
@@ -610,15 +569,17 @@ std::vector<const Mention*> RelateContext::agents_near(const std::vector<const M
   if (nearest == ms.size()) return {};
   // Back to the start of the list holding it.
   std::size_t first = nearest;
-  while (first > 0 && actor(*ms[first - 1]) && only_list_glue(ms[first - 1]->span.end, ms[first]->span.begin))
+  while (first > 0 && actor(*ms[first - 1]) &&
+         only_list_glue(ms[first - 1]->span.end, ms[first]->span.begin))
     --first;
   std::vector<const Mention*> out;
   for (std::size_t j : list_from(ms, first, actor)) out.push_back(ms[j]);
   return out;
 }
 
-void RelateContext::emit(const std::string& source, std::string_view predicate, const std::string& target,
-                         Span evidence, std::string_view extractor, double confidence) {
+void RelateContext::emit(const std::string& source, std::string_view predicate,
+                         const std::string& target, Span evidence, std::string_view extractor,
+                         double confidence) {
   if (source.empty() || target.empty() || source == target) return;
   auto key = std::make_tuple(source, std::string(predicate), target);
   auto [it, inserted] = index_.try_emplace(key, edges_.size());

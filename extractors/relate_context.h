@@ -21,6 +21,7 @@
 
 #include "extractors/analysis.h"
 #include "extractors/recognise.h"
+#include "extractors/relate_name_phrases.h"
 
 namespace crimekg {
 
@@ -33,25 +34,26 @@ inline constexpr std::string_view kAddressesAfter = "addresses.after";  // crime
 inline constexpr std::string_view kAgenda = "addresses.agenda";         // "agenda item"
 inline constexpr std::string_view kRuns = "runs";                       // "launched", "run by"
 inline constexpr std::string_view kRunsJoint = "runs.joint";            // "joint initiative of"
-inline constexpr std::string_view kOf = "partOf";                       // "of the", «التابع»
-inline constexpr std::string_view kPrefix = "partOf.prefix";            // «ب» written on a parent's name
-inline constexpr std::string_view kPossessive = "possessive";           // "its Global Programme"
-inline constexpr std::string_view kCites = "cites";                     // "pursuant to"
-inline constexpr std::string_view kCitesArticle = "cites.article";      // "article", «المادة»
-inline constexpr std::string_view kTitle = "cites.title";               // "entitled", «المعنون»
-inline constexpr std::string_view kAnnex = "cites.annex";               // "annex", «المرفق»
-inline constexpr std::string_view kParticipation = "participatedIn";    // "statements were made by"
+inline constexpr std::string_view kOf = "partOf";              // "of the", «التابع»
+inline constexpr std::string_view kPrefix = "partOf.prefix";   // «ب» written on a parent's name
+inline constexpr std::string_view kPossessive = "possessive";  // "its Global Programme"
+inline constexpr std::string_view kCites = "cites";            // "pursuant to"
+inline constexpr std::string_view kCitesArticle = "cites.article";  // "article", «المادة»
+inline constexpr std::string_view kTitle = "cites.title";  // "entitled", «المعنون»
+inline constexpr std::string_view kAnnex = "cites.annex";  // "annex", «المرفق»
+inline constexpr std::string_view kParticipation = "participatedIn";  // "statements were made by"
 inline constexpr std::string_view kNotParticipant = "participatedIn.except";  // "to the", «لدى»
-inline constexpr std::string_view kHeldIn = "heldIn";                   // "held in", «المعقودة في»
+inline constexpr std::string_view kHeldIn = "heldIn";  // "held in", «المعقودة في»
 inline constexpr std::string_view kCooperates = "cooperatesWith";       // "jointly with"
 inline constexpr std::string_view kBetween = "cooperatesWith.between";  // "cooperation between"
-inline constexpr std::string_view kCooperatesVerb = "cooperatesWith.verb";  // «يتعاون» + subject + «مع»
-inline constexpr std::string_view kPartner = "cooperatesWith.pair";     // "partner", "joined"
-inline constexpr std::string_view kSupports = "supports";               // "implementation of"
-inline constexpr std::string_view kFunded = "fundedBy";                 // "funded by", «تموله»
-inline constexpr std::string_view kDonors = "fundedBy.table";           // "contributions", "donor"
-inline constexpr std::string_view kAssisted = "assisted";               // "assistance", «دعم»
-inline constexpr std::string_view kList = "list";                       // "and", "as well as", «كل من»
+inline constexpr std::string_view kCooperatesVerb =
+    "cooperatesWith.verb";  // «يتعاون» + subject + «مع»
+inline constexpr std::string_view kPartner = "cooperatesWith.pair";  // "partner", "joined"
+inline constexpr std::string_view kSupports = "supports";            // "implementation of"
+inline constexpr std::string_view kFunded = "fundedBy";              // "funded by", «تموله»
+inline constexpr std::string_view kDonors = "fundedBy.table";        // "contributions", "donor"
+inline constexpr std::string_view kAssisted = "assisted";            // "assistance", «دعم»
+inline constexpr std::string_view kList = "list";  // "and", "as well as", «كل من»
 }  // namespace cue_key
 
 // An embedded text the document adopts or reproduces: "Resolution 12/1"
@@ -65,11 +67,13 @@ struct TextUnit {
 
 class RelateContext {
  public:
-  RelateContext(DocumentAnalysis& analysis, SentenceSplitter& splitter, const Recognizer& knowledge);
+  RelateContext(DocumentAnalysis& analysis, SentenceSplitter& splitter, const Recognizer& knowledge,
+                const NamePhraseIndex& name_phrases);
 
   DocumentAnalysis& a;
   SentenceSplitter& splitter;
   const Recognizer& knowledge;
+  const NamePhraseIndex& name_phrases;
 
   std::string_view text() const { return a.text(); }
   std::string_view slice(Span s) const { return a.slice(s); }
@@ -87,10 +91,14 @@ class RelateContext {
   bool has_cue(Span span, std::string_view key) const { return !cues_in(span, key).empty(); }
   // The cue hit with this key ending closest before offset, at most
   // `max_gap` bytes before it with no clause punctuation between, or nullptr.
-  const TriggerHit* cue_before(std::uint32_t offset, std::string_view key, std::uint32_t max_gap) const;
+  const TriggerHit* cue_before(std::uint32_t offset, std::string_view key,
+                               std::uint32_t max_gap) const;
   // The cue hit with this key starting right after offset (within max_gap).
-  const TriggerHit* cue_after(std::uint32_t offset, std::string_view key, std::uint32_t max_gap) const;
-  const RelationCue& cue_of(const TriggerHit& hit) const { return knowledge.relation_cues()[hit.value]; }
+  const TriggerHit* cue_after(std::uint32_t offset, std::string_view key,
+                              std::uint32_t max_gap) const;
+  const RelationCue& cue_of(const TriggerHit& hit) const {
+    return knowledge.relation_cues()[hit.value];
+  }
 
   // Mentions coordinated with mentions[i] in a list ("A, B and C", «أ وب وج»):
   // i and the following mentions of an accepted type joined only by
@@ -151,7 +159,9 @@ class RelateContext {
                                           std::uint32_t offset, bool instruments = false) const;
   // Roots of the lexicon's hierarchy above a body the document names ("United
   // Nations" above UNODC): too general to be a sentence's actor.
-  bool is_ancestor_of_named(const std::string& body_id) const { return ancestors_.count(body_id) > 0; }
+  bool is_ancestor_of_named(const std::string& body_id) const {
+    return ancestors_.count(body_id) > 0;
+  }
 
   void emit(const std::string& source, std::string_view predicate, const std::string& target,
             Span evidence, std::string_view extractor, double confidence);
@@ -161,20 +171,17 @@ class RelateContext {
  private:
   void find_units();
   void find_main_actor();
-  void find_name_forms();
   bool heading_starts_chapter(const Paragraph& p) const;
 
   std::vector<TextUnit> units_;
   std::string main_actor_;
   std::set<std::string> ancestors_;
-  std::vector<std::pair<std::string, std::vector<std::string>>> crime_forms_;       // id -> folded names
-  std::vector<std::pair<std::size_t, std::vector<std::string>>> instrument_forms_;  // entry -> folded names
-  mutable std::map<std::string, std::vector<std::string>> stated_cache_;
   mutable int meeting_report_ = -1;
   std::set<std::string> issuers_;
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index_;
   std::vector<EdgeRecord> edges_;
-  std::vector<std::vector<std::string>> list_words_;  // the document language's list words, lower case
+  std::vector<std::vector<std::string>>
+      list_words_;  // the document language's list words, lower case
 };
 
 // Type tests used by several extractors.
