@@ -21,8 +21,10 @@ std::vector<std::string> strings(const rapidjson::Value& v, const std::string& w
     return out;
   }
   for (const auto& item : v.GetArray()) {
-    if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
-    else status.add(file, 0, where, "holds a non-string item");
+    if (item.IsString())
+      out.emplace_back(item.GetString(), item.GetStringLength());
+    else
+      status.add(file, 0, where, "holds a non-string item");
   }
   return out;
 }
@@ -70,9 +72,9 @@ Status Cues::load_folder(const std::string& folder) {
     doc.Parse(text.data(), text.size());
     if (doc.HasParseError() || !doc.IsObject()) {
       status.add(path, line_of_offset(text, doc.GetErrorOffset()), "",
-                 doc.HasParseError()
-                     ? std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())
-                     : "a cue file is a JSON object");
+                 doc.HasParseError() ? std::string("invalid JSON: ") +
+                                           rapidjson::GetParseError_En(doc.GetParseError())
+                                     : "a cue file is a JSON object");
       continue;
     }
     if (fs::path(path).filename() == "common.json") {
@@ -103,6 +105,9 @@ Status Cues::load_folder(const std::string& folder) {
       }
       if (doc.HasMember("symbol_series"))
         symbol_series = detail::strings(doc["symbol_series"], "symbol_series", path, status);
+      if (doc.HasMember("session_holder_heads"))
+        session_holder_heads =
+            detail::strings(doc["session_holder_heads"], "session_holder_heads", path, status);
       continue;
     }
     LanguageCues cues;
@@ -118,7 +123,8 @@ Status Cues::load_folder(const std::string& folder) {
     if (doc.HasMember("list_words"))
       cues.list_words = detail::strings(doc["list_words"], "list_words", path, status);
     if (doc.HasMember("number_trailers"))
-      cues.number_trailers = detail::strings(doc["number_trailers"], "number_trailers", path, status);
+      cues.number_trailers =
+          detail::strings(doc["number_trailers"], "number_trailers", path, status);
     for (const auto& pattern : cues.number_trailers) {
       UErrorCode error = U_ZERO_ERROR;
       UParseError where;
@@ -136,7 +142,8 @@ Status Cues::load_folder(const std::string& folder) {
     if (doc.HasMember("number_first") && doc["number_first"].IsBool())
       cues.number_first = doc["number_first"].GetBool();
     if (doc.HasMember("relation_cues"))
-      cues.relation_cues = detail::string_lists(doc["relation_cues"], "relation_cues", path, status);
+      cues.relation_cues =
+          detail::string_lists(doc["relation_cues"], "relation_cues", path, status);
     if (doc.HasMember("meetings"))
       cues.meetings = detail::string_lists(doc["meetings"], "meetings", path, status);
     if (doc.HasMember("ordinals")) {
@@ -144,8 +151,10 @@ Status Cues::load_folder(const std::string& folder) {
         status.add(path, 0, "ordinals", "must map phrases to numbers");
       } else {
         for (const auto& m : doc["ordinals"].GetObject()) {
-          if (m.value.IsInt()) cues.ordinals[m.name.GetString()] = m.value.GetInt();
-          else status.add(path, 0, std::string("ordinals.") + m.name.GetString(), "must be a number");
+          if (m.value.IsInt())
+            cues.ordinals[m.name.GetString()] = m.value.GetInt();
+          else
+            status.add(path, 0, std::string("ordinals.") + m.name.GetString(), "must be a number");
         }
       }
     }
@@ -171,6 +180,21 @@ const ResolutionIssuer* Cues::issuer_by_code(const std::string& code) const {
   for (const auto& i : issuers)
     if (i.code == code) return &i;
   return nullptr;
+}
+
+bool Cues::holds_sessions(const std::string& body_id, std::string_view english_label) const {
+  if (issuer_by_body(body_id)) return true;
+  // Whole words of the label: "Group" in "Working Group", not in "Groupings".
+  std::size_t at = 0;
+  while (at < english_label.size()) {
+    std::size_t end = english_label.find_first_of(" -,", at);
+    if (end == std::string_view::npos) end = english_label.size();
+    const std::string_view word = english_label.substr(at, end - at);
+    for (const auto& head : session_holder_heads)
+      if (word == head) return true;
+    at = end + 1;
+  }
+  return false;
 }
 
 }  // namespace crimekg

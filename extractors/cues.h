@@ -47,10 +47,10 @@ struct LanguageCues {
 };
 
 struct ResolutionIssuer {
-  std::string code;     // "ga", "cop-untoc"
-  std::string body_id;  // "body:general-assembly"
-  std::string label;    // "General Assembly" (English, as printed before "resolution")
-  int max_session = 0;  // highest plausible session number (0: numbered by year or singly)
+  std::string code;       // "ga", "cop-untoc"
+  std::string body_id;    // "body:general-assembly"
+  std::string label;      // "General Assembly" (English, as printed before "resolution")
+  int max_session = 0;    // highest plausible session number (0: numbered by year or singly)
   std::string numbering;  // "session" (58/136), "year" (2002/19), "single" (1373 (2001))
 };
 
@@ -58,12 +58,18 @@ struct Cues {
   std::vector<LanguageCues> languages;
   std::vector<ResolutionIssuer> issuers;
   std::vector<std::string> symbol_series;  // "A", "S", "E", "CTOC", ...
+  // Words of a canonical English body label that mark a body meeting in
+  // numbered sessions ("Commission", "Working Group").
+  std::vector<std::string> session_holder_heads;
 
   // Reads data/cues/*.json; every problem is reported.
   Status load_folder(const std::string& folder);
   const LanguageCues* language(const std::string& code) const;
   const ResolutionIssuer* issuer_by_body(const std::string& body_id) const;
   const ResolutionIssuer* issuer_by_code(const std::string& code) const;
+  // Whether a body with this canonical English label holds numbered
+  // sessions: an issuer of resolutions, or a label with a session holder head.
+  bool holds_sessions(const std::string& body_id, std::string_view english_label) const;
 };
 
 }  // namespace crimekg

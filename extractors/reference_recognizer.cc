@@ -538,9 +538,14 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       if (body.empty()) {
         // «دورته», "at its": the nearest body before, in the sentence.
         const Span sentence = sentence_at(a, splitter, span.begin);
+        // Only a body that meets in sessions: "the official languages of
+        // the United Nations" before «الدورة الثالثة عشرة» is not its owner.
         for (const auto& m : a.mentions) {
           if (m.span.begin >= span.begin) break;
-          if (m.span.begin >= sentence.begin && m.type == NodeType::kBody) body = m.id;
+          if (m.span.begin < sentence.begin || m.type != NodeType::kBody) continue;
+          const LexiconEntry* owner = knowledge_.lexicon().find(m.id);
+          if (cues.holds_sessions(m.id, owner ? std::string_view(owner->label) : std::string_view()))
+            body = m.id;
         }
       }
       if (body.empty()) body = a.header_body;
