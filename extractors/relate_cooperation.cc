@@ -131,7 +131,14 @@ void relate_venues(RelateContext& c) {
         for (const Mention* m : ms)
           if (m->span.end <= cue->span.begin && m->type == NodeType::kMeeting) meeting = m->id;
         if (meeting.empty() && !c.unit_at(s.begin)) meeting = c.a.report_meeting;
-        if (!meeting.empty()) c.emit(meeting, predicate::kHeldIn, place->id, s, "venue", 0.7);
+        if (meeting.empty()) continue;
+        // The meeting recogniser may have read this sentence already: one
+        // piece of evidence per sentence, or the weight would count it twice.
+        bool known = false;
+        for (const auto& e : c.a.edges)
+          if (e.predicate == predicate::kHeldIn && e.source == meeting && e.target == place->id)
+            for (const auto& ev : e.evidence) known |= ev.start < s.end && ev.end > s.begin;
+        if (!known) c.emit(meeting, predicate::kHeldIn, place->id, s, "venue", 0.7);
       }
     }
   }
