@@ -5,6 +5,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "exporters/escaping.h"
 #include "exporters/property_columns.h"
@@ -56,7 +57,8 @@ std::string number_list_field(const std::vector<T>& values) {
   return csv_field(text + "]");
 }
 
-std::string optional_field(const std::map<std::string, std::string>& values, const std::string& key) {
+std::string optional_field(const std::map<std::string, std::string>& values,
+                           const std::string& key) {
   auto found = values.find(key);
   return found == values.end() ? std::string() : csv_field(found->second);
 }
@@ -88,6 +90,12 @@ std::string column_list(const std::vector<Column>& columns, bool with_key) {
   return text;
 }
 
+// The dialect of the files, spelled out rather than left to Kuzu's defaults:
+// every field quoted, quotes doubled, no backslash escapes; PARALLEL=false
+// because parallel CSV reading cannot split rows at line breaks inside quotes.
+constexpr std::string_view kCsvOptions =
+    "HEADER=true, DELIM=',', QUOTE='\"', ESCAPE='\"', PARALLEL=false";
+
 // COPY ... FROM (LOAD ... RETURN ...): string lists arrive as one STRING and
 // are split back into lists; Kuzu reads an empty field as NULL, so strings
 // every node has (the label) are turned back from NULL into ''.
@@ -103,17 +111,21 @@ std::string copy_source(const std::vector<Column>& columns, const std::string& f
     const std::string name = quoted(c.name);
     load += name + " " + (c.encoding == Encoding::kStringList ? "STRING" : c.type);
     switch (c.encoding) {
-      case Encoding::kPlain: ret += name; break;
-      case Encoding::kRequiredString: ret += "coalesce(" + name + ", '')"; break;
+      case Encoding::kPlain:
+        ret += name;
+        break;
+      case Encoding::kRequiredString:
+        ret += "coalesce(" + name + ", '')";
+        break;
+      // Each element: the text after a U+001E up to the next U+001F. Not a
+      // list lambda, which crashes Kuzu 0.11 on large tables (kuzu_writer.h).
       case Encoding::kStringList:
-        ret += "CASE WHEN " + name + " IS NULL THEN CAST([] AS STRING[]) ELSE list_transform(" +
-               "regexp_split_to_array(" + name +
-               ", '\\\\x1f'), crimekg_element -> substring(crimekg_element, 2, "
-               "size(crimekg_element))) END";
+        ret += "CASE WHEN " + name + " IS NULL THEN CAST([] AS STRING[]) ELSE regexp_extract_all(" +
+               name + ", '\\\\x1e([^\\\\x1f]*)', 1) END";
         break;
     }
   }
-  return load + ") FROM '" + file + "' (HEADER=true, PARALLEL=false) RETURN " + ret;
+  return load + ") FROM '" + file + "' (" + std::string(kCsvOptions) + ") RETURN " + ret;
 }
 
 const std::vector<Column>& relationship_columns() {
@@ -157,7 +169,8 @@ std::vector<detail::OutputFile> kuzu_files(const KnowledgeGraph& graph) {
     std::vector<Column> columns = {{"id", "STRING", Encoding::kPlain},
                                    {"label", "STRING", Encoding::kRequiredString}};
     for (const auto& lang : found.languages) {
-      columns.push_back({names.take("label_" + detail::identifier(lang)), "STRING", Encoding::kPlain});
+      columns.push_back(
+          {names.take("label_" + detail::identifier(lang)), "STRING", Encoding::kPlain});
     }
     columns.push_back({"aliases", "STRING[]", Encoding::kStringList});
     columns.push_back({"mentions", "UINT64", Encoding::kPlain});
@@ -202,12 +215,13 @@ std::vector<detail::OutputFile> kuzu_files(const KnowledgeGraph& graph) {
     const auto pair = std::make_pair(source.type, target.type);
     auto file = table.pairs.find(pair);
     if (file == table.pairs.end()) {
-      const std::string stem =
-          table.name + "_" + std::string(to_string(source.type)) + "_" + std::string(to_string(target.type));
+      const std::string stem = table.name + "_" + std::string(to_string(source.type)) + "_" +
+                               std::string(to_string(target.type));
       std::string name = stem + ".csv";
       for (int n = 2; file_names.count(name); ++n) name = stem + "_" + std::to_string(n) + ".csv";
       file_names.insert(name);
-      file = table.pairs.emplace(pair, detail::OutputFile{name, header_row(relationship_columns())}).first;
+      file = table.pairs.emplace(pair, detail::OutputFile{name, header_row(relationship_columns())})
+                 .first;
     }
     std::vector<std::string> documents, paragraphs, texts, extractors;
     std::vector<std::uint64_t> starts, ends;
@@ -221,25 +235,28 @@ std::vector<detail::OutputFile> kuzu_files(const KnowledgeGraph& graph) {
       ends.push_back(item.end);
       confidences.push_back(item.confidence);
     }
-    append_row(file->second.contents,
-               {csv_field(source.id), csv_field(target.id), std::to_string(edge.weight),
-                std::to_string(edge.evidence.size()), string_list_field(documents),
-                string_list_field(paragraphs), number_list_field(starts), number_list_field(ends),
-                string_list_field(texts), string_list_field(extractors),
-                number_list_field(confidences)});
+    append_row(
+        file->second.contents,
+        {csv_field(source.id), csv_field(target.id), std::to_string(edge.weight),
+         std::to_string(edge.evidence.size()), string_list_field(documents),
+         string_list_field(paragraphs), number_list_field(starts), number_list_field(ends),
+         string_list_field(texts), string_list_field(extractors), number_list_field(confidences)});
   }
-  const std::vector<Column> properties(relationship_columns().begin() + 2, relationship_columns().end());
+  const std::vector<Column> properties(relationship_columns().begin() + 2,
+                                       relationship_columns().end());
   for (auto& [predicate, table] : tables) {
     std::string pairs;
     for (const auto& [pair, file] : table.pairs) {
-      pairs += "FROM " + quoted(to_string(pair.first)) + " TO " + quoted(to_string(pair.second)) + ", ";
+      pairs +=
+          "FROM " + quoted(to_string(pair.first)) + " TO " + quoted(to_string(pair.second)) + ", ";
     }
-    ddl += "CREATE REL TABLE " + quoted(table.name) + "(" + pairs + column_list(properties, false) + ");\n";
+    ddl += "CREATE REL TABLE " + quoted(table.name) + "(" + pairs + column_list(properties, false) +
+           ");\n";
     for (auto& [pair, file] : table.pairs) {
       copies += "COPY " + quoted(table.name) + " FROM (" +
                 copy_source(relationship_columns(), file.name) + ") (from='" +
-                std::string(to_string(pair.first)) + "', to='" + std::string(to_string(pair.second)) +
-                "');\n";
+                std::string(to_string(pair.first)) + "', to='" +
+                std::string(to_string(pair.second)) + "');\n";
       files.push_back(std::move(file));
     }
   }
@@ -250,7 +267,8 @@ std::vector<detail::OutputFile> kuzu_files(const KnowledgeGraph& graph) {
       "// conn.query(line). One statement a line: tables, then the data.\n"
       "// String lists are stored in the CSV files as elements each preceded by U+001E and\n"
       "// separated by U+001F, because Kuzu's CSV list syntax has no escapes; the COPY\n"
-      "// statements split them back into STRING[] (U+001F inside an element is U+241F).\n"
+      "// statements turn them back into STRING[] with regexp_extract_all (U+001F inside\n"
+      "// an element is written U+241F).\n"
       "// Which bodies address which crimes:\n"
       "//   MATCH (b:Body)-[:addresses]->(c:CrimeType) RETURN b.id, c.id;\n";
   schema += ddl;
@@ -261,7 +279,8 @@ std::vector<detail::OutputFile> kuzu_files(const KnowledgeGraph& graph) {
 
 std::string write_kuzu(const KnowledgeGraph& graph, const std::string& path) {
   return detail::write_folder_atomically(path, kuzu_files(graph), [](const std::string& name) {
-    return name == "schema.cypher" || (name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0);
+    return name == "schema.cypher" ||
+           (name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0);
   });
 }
 

@@ -18,11 +18,20 @@
 // Kuzu's CSV list syntax ("[a,b]") has no escapes and keeps quotes inside
 // elements, so string lists cannot be written in it faithfully. They are
 // written as elements each preceded by U+001E and separated by U+001F, and the
-// COPY statements rebuild the lists with regexp_split_to_array (which drops
-// empty strings: the U+001E keeps every element non-empty until it is cut off
-// again). U+001F inside an element is written as U+241F. Numeric lists use
-// Kuzu's own syntax. All fields are quoted, so newlines load with
-// PARALLEL=false, which the COPY statements pass.
+// COPY statements rebuild the lists with regexp_extract_all(field,
+// '\x1e([^\x1f]*)', 1): every element is what follows a U+001E up to the next
+// U+001F, so empty elements survive (Kuzu's split functions drop them) and an
+// empty list (an empty field, which Kuzu reads as NULL) stays apart from a list
+// holding one empty string ("\x1e"). U+001F inside an element is written as
+// U+241F. Numeric lists use Kuzu's own syntax.
+//
+// The CSV dialect is RFC 4180: every field quoted, quotes doubled, no
+// backslash escapes, LF between rows; the COPY statements spell it out (DELIM,
+// QUOTE, ESCAPE) and pass PARALLEL=false, which quoted line breaks need.
+//
+// No list lambda (list_transform) is used: in Kuzu 0.11 it corrupts memory
+// once the list elements of one 2048-row chunk outnumber the vector capacity
+// (kuzudb/kuzu#4811), which crashed the COPY of the samples' largest table.
 #ifndef CRIMEKG_EXPORTERS_KUZU_WRITER_H_
 #define CRIMEKG_EXPORTERS_KUZU_WRITER_H_
 

@@ -18,6 +18,8 @@
 // --array-delimiter=U+001F): names and quotes contain ";" and "," but not
 // that; an element containing U+001F has it written as U+241F. Fields are
 // quoted, so newlines need --multiline-fields=true, also in the command.
+// The one array this syntax cannot carry is [""]: its field, "", reads back as
+// an empty array (the node-link JSON and the Kuzu folder keep it).
 #ifndef CRIMEKG_EXPORTERS_NEO4J_WRITER_H_
 #define CRIMEKG_EXPORTERS_NEO4J_WRITER_H_
 

@@ -65,12 +65,15 @@ TEST_CASE("crimekg export converts by extension or -f", "[cli]") {
 TEST_CASE("crimekg export filters", "[cli]") {
   TempFolder folder("cli-filter");
   const std::string graph = saved_graph(folder);
-  REQUIRE(run(folder, {"export", graph, "-o", folder / "ego.json", "--focus", "state:qat", "--depth", "1"}).code == 0);
+  REQUIRE(run(folder,
+              {"export", graph, "-o", folder / "ego.json", "--focus", "state:qat", "--depth", "1"})
+              .code == 0);
   KnowledgeGraph ego;
   REQUIRE(load_node_link_file(folder / "ego.json", ego).ok());
   CHECK(ego.node_count() == 3);  // Qatar, its meeting, the document mentioning Qatar
   REQUIRE(run(folder, {"export", graph, "-o", folder / "typed.json", "--types", "body,CrimeType",
-                       "--predicates", "addresses"}).code == 0);
+                       "--predicates", "addresses"})
+              .code == 0);
   KnowledgeGraph typed;
   REQUIRE(load_node_link_file(folder / "typed.json", typed).ok());
   CHECK(typed.node_count() == 3);
@@ -83,7 +86,7 @@ TEST_CASE("crimekg export exit codes", "[cli]") {
   Run r = run(folder, {"export", graph});
   CHECK(r.code == 1);
   CHECK(r.err.find("-o OUT") != std::string::npos);
-  CHECK(run(folder, {"export", graph, "-o", folder / "x.txt"}).code == 1);          // format unknown
+  CHECK(run(folder, {"export", graph, "-o", folder / "x.txt"}).code == 1);  // format unknown
   CHECK(run(folder, {"export", graph, "-o", folder / "x.json", "--top", "many"}).code == 1);
   CHECK(run(folder, {"export", graph, "-o", folder / "x.json", "--types", "Person"}).code == 1);
   CHECK(run(folder, {"export", graph, "-o", folder / "x.json", "--frobnicate"}).code == 1);
@@ -115,12 +118,25 @@ TEST_CASE("crimekg render", "[cli]") {
   const std::string svg = read_file(folder / "d.svg");
   CHECK(svg.find("Legend") != std::string::npos);
   CHECK(svg.find("class=\"node Document\"") == std::string::npos);  // hidden by default
+  // The title says what the picture leaves out, and only that.
+  CHECK(svg.find("Documents hidden") != std::string::npos);
+  CHECK(svg.find("typed relations only") != std::string::npos);
+  CHECK(svg.find("best connected") == std::string::npos);  // fewer nodes than the default cap
+  CHECK(run(folder, {"render", graph, "-o", folder / "top.svg", "--top", "3"}).code == 0);
+  const std::string top = read_file(folder / "top.svg");
+  CHECK(top.find(", the best connected") != std::string::npos);
+  CHECK(top.find("typed relations only") != std::string::npos);
   CHECK(run(folder, {"render", graph, "-o", folder / "all.svg", "--all"}).code == 0);
-  CHECK(read_file(folder / "all.svg").find("class=\"node Document\"") != std::string::npos);
+  const std::string all = read_file(folder / "all.svg");
+  CHECK(all.find("class=\"node Document\"") != std::string::npos);
+  CHECK(all.find("Documents hidden") == std::string::npos);
+  CHECK(all.find("typed relations only") == std::string::npos);
   CHECK(run(folder, {"render", graph, "-o", folder / "d.png", "--layout", "sfdp"}).code == 0);
   CHECK(run(folder, {"render", graph, "-o", folder / "d.svg", "--layout", "spring"}).code == 1);
   CHECK(run(folder, {"render", graph, "-o", folder / "d.gif"}).code == 1);
-  CHECK(run(folder, {"render", graph, "-o", folder / "d.svg", "--types", "Place", "--predicates", "runs"}).code == 5);
+  CHECK(run(folder,
+            {"render", graph, "-o", folder / "d.svg", "--types", "Place", "--predicates", "runs"})
+            .code == 5);
   CHECK(run(folder, {"render", "--help"}).code == 0);
   CHECK(read_file(folder / "stdout").find("--layout") != std::string::npos);
 }

@@ -54,9 +54,9 @@ samples_graph() {
 # hostile_graph: writes $WORK/hostile.input.json, a node-link graph whose ids,
 # labels, aliases, properties and evidence hold everything that breaks naive
 # writers: quotes, backslashes (one ends an id), markup, entities, newline,
-# tab, form feed, NUL and other control characters, right-to-left Arabic
-# with direction marks, emoji, a language key that is no language tag, an
-# empty alias, a predicate outside the ontology.
+# carriage return, tab, form feed, NUL, U+001E, U+001F and other control
+# characters, right-to-left Arabic with direction marks, emoji, a language key
+# that is no language tag, an empty alias, a predicate outside the ontology.
 hostile_graph() {
   cat >"$WORK/hostile.input.json" <<'EOF'
 {
@@ -74,7 +74,7 @@ hostile_graph() {
         "fr": "Office \"ONUDC\" l'été",
         "not a tag": "odd language key"
       },
-      "aliases": ["", " spaces ", "UNODC", "[bracket], comma", "a,b;c|d", "back\\slash\\", "emoji 🚔🇺🇳", "quote\"", "tab\there", "x\u001fy"],
+      "aliases": ["", " spaces ", "UNODC", "[bracket], comma", "a,b;c|d", "back\\slash\\", "cr\rand\r\nlf", "emoji 🚔🇺🇳", "quote\"", "rec\u001esep", "tab\there", "x\u001fy"],
       "mentions": 7,
       "sameAs": ["iso3166:QAT", "odd value <x>", "wikidata:Q1234"],
       "note": "form\ffeed & <b>bold</b>",

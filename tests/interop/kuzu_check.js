@@ -147,6 +147,7 @@ async function main() {
     equal(got.evidence_texts, evidence.map((e) => listElement(e.text)), `${key}: evidence_texts`);
     equal(got.evidence_documents, evidence.map((e) => listElement(e.document)), `${key}: evidence_documents`);
     equal(got.evidence_paragraphs, evidence.map((e) => listElement(e.paragraph)), `${key}: evidence_paragraphs`);
+    equal(got.evidence_extractors, evidence.map((e) => listElement(e.extractor)), `${key}: evidence_extractors`);
     equal((got.evidence_starts || []).map(Number), evidence.map((e) => e.start), `${key}: evidence_starts`);
     equal((got.evidence_ends || []).map(Number), evidence.map((e) => e.end), `${key}: evidence_ends`);
     equal(got.evidence_confidences, evidence.map((e) => e.confidence), `${key}: evidence_confidences`);
