@@ -440,7 +440,9 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   // A State or an instrument named inside a longer name is mentioned too
   // ("Macao Special Administrative Region of China", "the Mechanism for the
   // Review of the Implementation of the United Nations Convention against
-  // Corruption"); such mentions count but carry no relation cues.
+  // Corruption"); such mentions count but carry no relation cues. A word the
+  // longer name's own entry guards is that entry's: «سلفادور» in
+  // «سلفادور، البرازيل» is Salvador (Brazil), not El Salvador.
   std::vector<std::uint8_t> chosen_at(a.units.size(), 0);
   for (const auto& c : chosen)
     for (auto u = c.first; u <= c.last; ++u) chosen_at[u] = 1;
@@ -456,8 +458,13 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       for (const auto& m : a.mentions) {
         if (m.span.begin > span.begin) break;
         if (m.span.begin <= span.begin && m.span.end >= span.end && m.span.size() > span.size() &&
-            m.type != entry.type)
-          inside_other = true;
+            m.type != entry.type) {
+          bool guarded_by_container = false;
+          for (const auto& other : payloads_[c.pattern])
+            if (other.kind == Kind::kGuarded && other.target == m.entry)
+              guarded_by_container = true;
+          if (!guarded_by_container) inside_other = true;
+        }
       }
       if (inside_other && nested_spans.insert({span.begin, span.end}).second)
         resolved.push_back({span, entry.id, entry.type, MentionKind::kNested, payload.target, 0.9,

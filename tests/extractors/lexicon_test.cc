@@ -1,10 +1,13 @@
-#include <catch2/catch.hpp>
+#include "extractors/lexicon.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "extractors/cues.h"
-#include "extractors/lexicon.h"
+#include "extractors/normalise.h"
 #include "extractors/pipeline.h"
 #include "extractors/slug.h"
 
@@ -67,7 +70,53 @@ TEST_CASE("the shipped data folder loads without a problem and every id follows 
 }
 
 TEST_CASE("slug rule") {
-  CHECK(slugify("The United Nations Office on Drugs and Crime") == "united-nations-office-on-drugs-and-crime");
+  CHECK(slugify("The United Nations Office on Drugs and Crime") ==
+        "united-nations-office-on-drugs-and-crime");
   CHECK(slugify("  GLO.ACT -- Global Action ") == "glo-act-global-action");
   CHECK(slugify("Ｆｕｌｌ width") == "full-width");
+}
+
+namespace {
+
+// Every full form (label, labels, names, aliases; guarded forms excluded)
+// of the shipped lexicon, folded as the matcher folds it, with the entries
+// that carry it.
+std::map<std::string, std::set<std::string>> full_forms_by_key() {
+  Status status;
+  auto pipeline = Pipeline::create(std::string(CRIMEKG_SOURCE_DIR) + "/data", status);
+  REQUIRE(pipeline);
+  Normaliser normaliser;
+  std::map<std::string, std::set<std::string>> owners;
+  for (const auto& e : pipeline->recognizer().lexicon().entries()) {
+    std::set<std::string> guarded;
+    for (const auto& [lang, list] : e.guarded)
+      for (const auto& text : list) guarded.insert(fold_name(text));
+    auto add = [&](const std::string& text) {
+      std::string key;
+      for (const auto& k : normaliser.keys_of(text)) key += (key.empty() ? "" : " ") + k;
+      if (!guarded.count(fold_name(text))) owners[key].insert(e.id);
+    };
+    add(e.label);
+    for (const auto& [lang, text] : e.labels) add(text);
+    for (const auto& [lang, list] : e.names)
+      for (const auto& text : list) add(text);
+    for (const auto& text : e.aliases) add(text);
+  }
+  return owners;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped lexicon: no full name folds to another entry's full name",
+          "[lexicon][collisions]") {
+  // Known: Russian stemming folds Нигерия and Нигер to one key (the
+  // "ru-stemming" pending reason of parallel_sentences.json).
+  const std::set<std::string> known = {"нигер"};
+  for (const auto& [key, ids] : full_forms_by_key()) {
+    if (ids.size() < 2 || known.count(key)) continue;
+    std::string list;
+    for (const auto& id : ids) list += " " + id;
+    INFO("\"" << key << "\":" << list);
+    CHECK(ids.size() == 1);
+  }
 }
