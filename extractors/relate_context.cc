@@ -537,10 +537,10 @@ std::vector<std::string> RelateContext::crimes_named_by(const Mention& m) const 
   if (m.type != NodeType::kInstrument && (m.kind == MentionKind::kShortForm || m.kind == MentionKind::kGuarded))
     return {};
   // An instrument's name is read from its canonical label (short forms and
-  // acronyms print no crime); other names as printed.
-  const std::string own = m.type == NodeType::kInstrument
-                              ? fold_name(knowledge.lexicon().entries()[m.entry].label)
-                              : fold_name(slice(m.span));
+  // acronyms print no crime); other names as printed, in the keys the
+  // matcher resolved («وتهريب» as تهريب).
+  const std::string own =
+      m.type == NodeType::kInstrument ? knowledge.folded_label(m.entry) : a.folded(m.span);
   const std::string surface = " " + own + " ";
   auto cached = stated_cache_.find(surface);
   if (cached != stated_cache_.end()) return cached->second;
@@ -585,7 +585,7 @@ std::vector<std::string> RelateContext::crimes_named_by(const Mention& m) const 
 std::vector<std::string> RelateContext::instruments_named_in(const Mention& m) const {
   std::vector<std::string> out;
   if (m.kind != MentionKind::kName && m.kind != MentionKind::kAlias) return out;
-  const std::string surface = " " + fold_name(slice(m.span)) + " ";
+  const std::string surface = " " + a.folded(m.span) + " ";
   const auto& entries = knowledge.lexicon().entries();
   for (const auto& [entry, forms] : instrument_forms_) {
     if (entry == m.entry) continue;
