@@ -281,6 +281,20 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
     // possibly followed by an instrument («مؤتمر الأطراف في الاتفاقية»).
     for (int hop = 0; hop < 2; ++hop) {
       const Mention* inside = mention_at(pos, 0);
+      // "las resoluciones del Consejo de Seguridad 1373 (2001)": a link word first.
+      if (!inside && hop == 0 && lc) {
+        for (const auto& word : lc->issuer_links) {
+          if (word.empty() || text.substr(pos, word.size()) != word) continue;
+          const std::uint32_t r =
+              detail::skip_spaces(text, pos + static_cast<std::uint32_t>(word.size()), limit);
+          if (r == pos + word.size()) continue;  // a whole word only
+          if (const Mention* m = mention_at(r, 0); m && issuer_of(*m)) {
+            inside = m;
+            pos = r;
+            break;
+          }
+        }
+      }
       if (!inside || (inside->type != NodeType::kBody && inside->type != NodeType::kInstrument)) break;
       if (!explicit_issuer && issuer_of(*inside)) {
         explicit_issuer = issuer_of(*inside);
@@ -312,11 +326,13 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
           if (start >= head + 3 && text.substr(start - 3, 3) == kDi) {
             di = start - 3;
             has_di = true;
-            // «第4/2、第4/6号»: a 第 after a separator starts a later item.
+            // «第4/2、第4/6号», «第1373（2001）号和第2482（2019）号»: a 第 after a
+            // separator (and a 号) starts a later item.
             std::uint32_t before = 0;
             if (di > head && detail::chinese_number_char_before(text, head, di, before) &&
                 detail::chinese_separator_at(text, before) == di - before) {
               start = before;
+              if (start >= head + 3 && text.substr(start - 3, 3) == kHao) start -= 3;
               continue;
             }
             break;
@@ -332,6 +348,7 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
           if (!number) break;
           numbers.push_back(*number);
           r = detail::skip_spaces(text, number->span.end, hao);
+          if (text.substr(r, 3) == kHao) r += 3;
           const std::uint32_t sep = detail::chinese_separator_at(text, r);
           if (!sep) break;
           r += sep;
