@@ -141,6 +141,9 @@ Status Cues::load_folder(const std::string& folder) {
       cues.issuer_links = detail::strings(doc["issuer_links"], "issuer_links", path, status);
     if (doc.HasMember("number_first") && doc["number_first"].IsBool())
       cues.number_first = doc["number_first"].GetBool();
+    if (doc.HasMember("article_contractions"))
+      cues.article_contractions =
+          detail::string_lists(doc["article_contractions"], "article_contractions", path, status);
     if (doc.HasMember("relation_cues"))
       cues.relation_cues =
           detail::string_lists(doc["relation_cues"], "relation_cues", path, status);

@@ -38,6 +38,10 @@ struct LanguageCues {
   std::vector<std::string> issuer_links;
   // Whether "X/Y" is printed number first (Arabic «1/12» is 12/1 in English).
   bool number_first = false;
+  // Article -> the contractions that stand for it after a preposition
+  // (French "le": "du", "au"; Spanish "el": "del", "al"): a lexicon form of
+  // this language starting with the article is also found after them.
+  std::map<std::string, std::vector<std::string>> article_contractions;
   // Relation cue phrases: predicate -> phrases (see extractors/relate.h).
   std::map<std::string, std::vector<std::string>> relation_cues;
   // Meeting cues: list name -> words, phrases or regexes (head nouns, held

@@ -6,11 +6,15 @@ namespace crimekg {
 
 Gazetteer::PatternId Gazetteer::Builder::add(const std::vector<std::string>& keys,
                                              const std::vector<CaseRule>& cases) {
-  std::string joined;
+  // Patterns are told apart by their word ids: two spellings of one word
+  // (add_word_as) make one pattern.
+  std::vector<std::uint32_t> ids;
+  ids.reserve(keys.size());
   for (const auto& k : keys) {
-    joined += k;
-    joined += '\x1f';
+    auto it = vocabulary_.find(k);
+    ids.push_back(it != vocabulary_.end() ? it->second : new_id(k));
   }
+  std::string joined(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(std::uint32_t));
   auto found = pattern_index_.find(joined);
   if (found != pattern_index_.end()) {
     // Same words: keep the stricter case rule per word only if both agree;
@@ -20,13 +24,6 @@ Gazetteer::PatternId Gazetteer::Builder::add(const std::vector<std::string>& key
       if (have[i] != cases[i]) have[i] = CaseRule::kAny;
     return found->second;
   }
-  std::vector<std::uint32_t> ids;
-  ids.reserve(keys.size());
-  for (const auto& k : keys) {
-    auto [it, inserted] =
-        vocabulary_.emplace(k, static_cast<std::uint32_t>(vocabulary_.size() + 1));
-    ids.push_back(it->second);
-  }
   const PatternId id = static_cast<PatternId>(patterns_.size());
   patterns_.push_back(std::move(ids));
   cases_.push_back(cases);
@@ -35,10 +32,31 @@ Gazetteer::PatternId Gazetteer::Builder::add(const std::vector<std::string>& key
   return id;
 }
 
+std::uint32_t Gazetteer::Builder::new_id(std::string_view key) {
+  const auto id = static_cast<std::uint32_t>(spellings_.size() + 1);
+  spellings_.emplace_back(key);
+  vocabulary_.emplace(std::string(key), id);
+  return id;
+}
+
+void Gazetteer::Builder::add_word(std::string_view key) {
+  if (key.empty() || vocabulary_.find(key) != vocabulary_.end()) return;
+  new_id(key);
+}
+
+void Gazetteer::Builder::add_word_as(std::string_view key, std::string_view same_as) {
+  auto known = vocabulary_.find(same_as);
+  if (key.empty() || known == vocabulary_.end() || vocabulary_.find(key) != vocabulary_.end())
+    return;
+  const std::uint32_t id = known->second;
+  vocabulary_.emplace(std::string(key), id);  // spellings_ keeps the first spelling
+}
+
 Gazetteer Gazetteer::Builder::build() && {
   Gazetteer g;
   g.vocabulary_ = std::move(vocabulary_);
-  g.root_.assign(g.vocabulary_.size() + 1, 0);
+  g.spellings_ = std::move(spellings_);
+  g.root_.assign(g.spellings_.size() + 1, 0);
   g.fail_.push_back(0);
   g.output_.push_back(kNone);
   g.dict_link_.push_back(kNone);
@@ -56,8 +74,10 @@ Gazetteer Gazetteer::Builder::build() && {
       if (state != 0 && next == kNone) next = 0;
       if (next == 0) {
         next = new_state();
-        if (state == 0) g.root_[token] = next;
-        else g.goto_[(static_cast<std::uint64_t>(state) << 32) | token] = next;
+        if (state == 0)
+          g.root_[token] = next;
+        else
+          g.goto_[(static_cast<std::uint64_t>(state) << 32) | token] = next;
       }
       state = next;
     }
@@ -125,6 +145,39 @@ bool Gazetteer::case_matches(PatternId pattern, const Unit* first) const noexcep
   return true;
 }
 
+void Gazetteer::resolve(TokenStream& tokens) const {
+  for (Token& t : tokens.tokens) {
+    if (t.variant_count == 0) continue;
+    for (std::uint32_t v = t.variant_begin; v < t.variant_begin + t.variant_count; ++v) {
+      const KeyVariant& variant = tokens.variants[v];
+      auto it = vocabulary_.find(tokens.key(variant));
+      if (it == vocabulary_.end()) continue;
+      t.key_offset = variant.key_offset;
+      t.key_size = variant.key_size;
+      t.flags = static_cast<std::uint16_t>((t.flags & ~token_flag::kDefinite) | variant.flags);
+      // Other readings that are the same word (add_word_as) lend their
+      // flags: «للمكتب» read as لمكتب is also ل + المكتب.
+      for (std::uint32_t w = v + 1; w < t.variant_begin + t.variant_count; ++w) {
+        auto same = vocabulary_.find(tokens.key(tokens.variants[w]));
+        if (same != vocabulary_.end() && same->second == it->second)
+          t.flags |= tokens.variants[w].flags;
+      }
+      const std::string& spelling = spellings_[it->second - 1];
+      if (spelling != tokens.key(variant)) {
+        t.key_offset = static_cast<std::uint32_t>(tokens.keys.size());
+        t.key_size = static_cast<std::uint32_t>(spelling.size());
+        tokens.keys += spelling;
+      }
+      break;
+    }
+  }
+}
+
+std::string_view Gazetteer::canonical(std::string_view key) const noexcept {
+  auto it = vocabulary_.find(key);
+  return it == vocabulary_.end() ? key : std::string_view(spellings_[it->second - 1]);
+}
+
 void Gazetteer::encode(const TokenStream& tokens, std::vector<Unit>& units,
                        std::string& scratch) const {
   units.clear();
@@ -151,8 +204,10 @@ void Gazetteer::encode(const TokenStream& tokens, std::vector<Unit>& units,
         const std::uint32_t joined = lookup(scratch);
         const std::uint32_t next_id = lookup(tokens.key(u));
         const bool adjacent_space = u.begin == t.end + 1;
-        if (joined != 0 && (hyphen ? (id == 0 || next_id == 0) : (next_id == 0 && adjacent_space))) {
-          units.push_back({joined, t.begin, u.end, static_cast<std::uint16_t>(t.flags & ~token_flag::kHyphenBreak)});
+        if (joined != 0 &&
+            (hyphen ? (id == 0 || next_id == 0) : (next_id == 0 && adjacent_space))) {
+          units.push_back({joined, t.begin, u.end,
+                           static_cast<std::uint16_t>(t.flags & ~token_flag::kHyphenBreak)});
           ++i;
           continue;
         }

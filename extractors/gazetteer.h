@@ -51,17 +51,38 @@ class Gazetteer {
     // one case rule per key. Returns its id; adding the same key sequence
     // again returns the same id.
     PatternId add(const std::vector<std::string>& keys, const std::vector<CaseRule>& cases);
+    // Adds a word to the vocabulary only: a word other stages compare text
+    // keys with (cue words), so that resolve() reads a text word as it.
+    void add_word(std::string_view key);
+    // Adds `key` as another spelling of the known word `same_as`: both get one
+    // vocabulary id, so a pattern holding either matches a text holding either.
+    void add_word_as(std::string_view key, std::string_view same_as);
     Gazetteer build() &&;
 
    private:
     friend class Gazetteer;
+    std::uint32_t new_id(std::string_view key);
     Vocabulary vocabulary_;
+    std::vector<std::string> spellings_;  // by id - 1: the first spelling of each word
     std::vector<std::vector<std::uint32_t>> patterns_;
     std::vector<std::vector<CaseRule>> cases_;
     std::unordered_map<std::string, PatternId> pattern_index_;
   };
 
   Gazetteer() = default;
+
+  // Gives every text token that has key variants (Arabic proclitics,
+  // Russian case endings) the first variant the vocabulary knows, least
+  // stripped first, with that reading's flags (kDefinite); a token none of
+  // whose variants is known keeps its most stripped key. The key becomes the
+  // word's canonical spelling (add_word_as: «لمجلس» reads as مجلس), so that
+  // stages comparing keys see one spelling per word. Run before encode() and
+  // before any stage compares token keys.
+  void resolve(TokenStream& tokens) const;
+
+  // The canonical spelling of a known word (itself for a word added with
+  // its own id), or `key` when the vocabulary does not know it.
+  std::string_view canonical(std::string_view key) const noexcept;
 
   // Maps tokens to units, joining split words the vocabulary knows.
   void encode(const TokenStream& tokens, std::vector<Unit>& units, std::string& scratch) const;
@@ -88,7 +109,8 @@ class Gazetteer {
   }
 
   Vocabulary vocabulary_;
-  std::vector<std::uint32_t> root_;                      // token -> state from the root (0: none)
+  std::vector<std::string> spellings_;                     // by id - 1
+  std::vector<std::uint32_t> root_;                        // token -> state from the root (0: none)
   std::unordered_map<std::uint64_t, std::uint32_t> goto_;  // (state, token) -> state
   std::vector<std::uint32_t> fail_;
   std::vector<std::uint32_t> output_;     // pattern ending at this state, or kNone

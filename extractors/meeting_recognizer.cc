@@ -1075,15 +1075,12 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       }
     }
     if (!rest_folded.empty()) {
-      for (const auto& e : entries) {
-        if (e.type != NodeType::kMeeting || !an.series.empty()) continue;
-        std::vector<const std::string*> names{&e.label};
-        for (const auto& [lang, name] : e.labels) names.push_back(&name);
-        for (const auto& [lang, list] : e.names)
-          for (const auto& name : list) names.push_back(&name);
-        for (const auto* name : names)
-          if (fold_name(*name) == rest_folded) {
-            an.series = e.id;
+      // The series' names folded as resolved text keys are (canonical spellings).
+      for (std::size_t e = 0; e < entries.size() && an.series.empty(); ++e) {
+        if (entries[e].type != NodeType::kMeeting) continue;
+        for (const auto& name : knowledge_.folded_forms(e))
+          if (name == rest_folded) {
+            an.series = entries[e].id;
             break;
           }
       }

@@ -1,6 +1,5 @@
 #include "extractors/normalise.h"
 
-#include <libstemmer.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -78,9 +77,19 @@ bool is_arabic(UChar32 c) {
 
 bool is_break_punctuation(UChar32 c) {
   switch (c) {
-    case '.': case '!': case '?': case ';': case ':':
-    case 0x061F: case 0x061B: case 0x06D4: case 0x3002: case 0xFF1B: case 0xFF1A:
-    case 0xFF01: case 0xFF1F:
+    case '.':
+    case '!':
+    case '?':
+    case ';':
+    case ':':
+    case 0x061F:
+    case 0x061B:
+    case 0x06D4:
+    case 0x3002:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF01:
+    case 0xFF1F:
       return true;
     default:
       return false;
@@ -89,7 +98,7 @@ bool is_break_punctuation(UChar32 c) {
 
 bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
-// Arabic letters as UTF-8 byte pairs, for stripping proclitics in place.
+// Arabic letters as UTF-8 byte pairs.
 constexpr char kWaw[] = "\xD9\x88";
 constexpr char kFa[] = "\xD9\x81";
 constexpr char kBa[] = "\xD8\xA8";
@@ -97,12 +106,130 @@ constexpr char kKaf[] = "\xD9\x83";
 constexpr char kLam[] = "\xD9\x84";
 constexpr char kAlef[] = "\xD8\xA7";
 
-bool starts_with_letter(std::string_view s, const char* letter) {
-  return s.size() >= 2 && s[0] == letter[0] && s[1] == letter[1];
+bool letter_at(std::string_view s, std::size_t at, const char* letter) {
+  return s.size() >= at + 2 && s[at] == letter[0] && s[at + 1] == letter[1];
 }
 
-// Minimum letters a word keeps after a proclitic is stripped.
+// Letters a word keeps after its proclitics and article are taken off.
 constexpr std::size_t kMinArabicStem = 2;
+
+// One way of reading the start of an Arabic word (folded; every Arabic
+// letter is two bytes): `strip` bytes of proclitics and article, `definite`
+// when the article was among them.
+struct ArabicReading {
+  std::size_t strip;
+  bool definite;
+};
+
+// Every valid proclitic sequence (و|ف)?(ب|ك|ل)?(ال)? and (و|ف)?لل (ل + the
+// article whose alef the spelling drops) at the start of `word`, leaving at
+// least kMinArabicStem letters, least stripped first. At most 3 x 4 x 2
+// readings; `out` holds room for them. Bit i of `hamza_alef` marks letter i
+// as printed أ إ or آ: the article is written with a bare alef, so «آلية»
+// and «ألمانيا» carry none.
+std::size_t arabic_readings(std::string_view word, ArabicReading* out,
+                            std::uint32_t hamza_alef = 0) {
+  std::size_t count = 0;
+  const std::size_t size = word.size();
+  auto add = [&](std::size_t strip, bool definite) {
+    if (strip + 2 * kMinArabicStem > size) return;
+    for (std::size_t k = 0; k < count; ++k)
+      if (out[k].strip == strip) return;
+    out[count++] = {strip, definite};
+  };
+  for (std::size_t conjunction : {0, 2}) {
+    if (conjunction && !letter_at(word, 0, kWaw) && !letter_at(word, 0, kFa)) continue;
+    for (std::size_t preposition : {0, 2}) {
+      const std::size_t at = conjunction;
+      if (preposition && !letter_at(word, at, kBa) && !letter_at(word, at, kKaf) &&
+          !letter_at(word, at, kLam))
+        continue;
+      const std::size_t after = at + preposition;
+      add(after, false);
+      const bool bare_alef = after / 2 >= 32 || !(hamza_alef & (1u << (after / 2)));
+      if (bare_alef && letter_at(word, after, kAlef) && letter_at(word, after + 2, kLam))
+        add(after + 4, true);
+      // لل: the preposition ل before the article, its alef dropped.
+      if (preposition && letter_at(word, at, kLam) && letter_at(word, after, kLam))
+        add(after + 2, true);
+    }
+  }
+  std::sort(out, out + count,
+            [](const ArabicReading& x, const ArabicReading& y) { return x.strip < y.strip; });
+  return count;
+}
+
+// A name's Arabic word keeps its letters but for the article, alone or
+// behind proclitics («الجمعية», «بالمخدرات», «للأمم»): names are written in
+// their base form, and a letter that could be a proclitic (فرنسا, كينيا) is
+// part of the name unless an article follows it.
+ArabicReading arabic_name_reading(std::string_view word, std::uint32_t hamza_alef) {
+  ArabicReading readings[24];
+  const std::size_t count = arabic_readings(word, readings, hamza_alef);
+  ArabicReading best{0, false};
+  for (std::size_t k = 0; k < count; ++k)
+    if (readings[k].definite) best = readings[k];
+  return best;
+}
+
+// Russian case endings of nouns and adjectives, folded.
+constexpr std::u16string_view kRussianEndings[] = {
+    u"а",   u"я",  u"о",   u"е",   u"у",   u"ю",   u"ы",   u"и",  u"ь",  u"ом", u"ем",
+    u"ой",  u"ей", u"ам",  u"ям",  u"ами", u"ями", u"ах",  u"ях", u"ов", u"ев", u"ью",
+    u"ьми", u"ый", u"ая",  u"ое",  u"ые",  u"ого", u"ому", u"ым", u"ую", u"ых", u"ыми",
+    u"яя",  u"ее", u"его", u"ему", u"юю",  u"ий",  u"ие",  u"их", u"им", u"ими"};
+constexpr std::size_t kMinRussianStem = 3;
+constexpr std::size_t kMaxRussianWord = 64;
+
+bool russian_vowel(char16_t c) {
+  return c == u'а' || c == u'е' || c == u'и' || c == u'о' || c == u'у' || c == u'ы' || c == u'э' ||
+         c == u'ю' || c == u'я';
+}
+
+// After these letters Russian spells the adjective's ы as и.
+bool russian_velar_or_sibilant(char16_t c) {
+  return c == u'к' || c == u'г' || c == u'х' || c == u'ж' || c == u'ш' || c == u'щ' || c == u'ч';
+}
+
+// How many trailing letters each reading of the word takes off and whether
+// it restores й, least stripped first; written to `out` (room for every
+// ending plus one). Returns the count. A word longer than kMaxRussianWord or
+// holding a letter outside the BMP has the one reading of itself.
+struct RussianReading {
+  std::size_t strip;  // letters taken off
+  bool glide;         // й appended
+};
+
+std::size_t russian_readings(const char16_t* word, std::size_t length, RussianReading* out) {
+  std::size_t count = 0;
+  out[count++] = {0, false};
+  for (const auto ending : kRussianEndings) {
+    if (length < ending.size() + kMinRussianStem) continue;
+    const std::size_t stem = length - ending.size();
+    if (std::u16string_view(word + stem, ending.size()) != ending) continue;
+    if (ending.size() > 1 && ending[0] == u'и' && !russian_velar_or_sibilant(word[stem - 1]))
+      continue;
+    out[count++] = {ending.size(), russian_vowel(word[stem - 1])};
+  }
+  std::stable_sort(out, out + count, [](const RussianReading& x, const RussianReading& y) {
+    return x.strip < y.strip;
+  });
+  return count;
+}
+
+// The folded word as UTF-16 letters, if it fits; false otherwise.
+bool to_letters(std::string_view word, char16_t* out, std::size_t& length) noexcept {
+  length = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+    if (c < 0 || c > 0xFFFF || length == kMaxRussianWord) return false;
+    out[length++] = static_cast<char16_t>(c);
+  }
+  return true;
+}
+
+constexpr char kShortI[] = "\xD0\xB9";  // й
 
 }  // namespace
 
@@ -113,60 +240,85 @@ class NormaliserState {
     UErrorCode error = U_ZERO_ERROR;
     nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(error);
     if (U_FAILURE(error)) nfkc_cf = nullptr;
-    stemmer = sb_stemmer_new("russian", "UTF_8");
-  }
-  ~NormaliserState() {
-    if (stemmer) sb_stemmer_delete(stemmer);
   }
 
-  // Strips و/ف, then ب/ك/ل (ل followed by ل: the article's lam after the
-  // preposition, or a doubled lam), then the article ال, from the Arabic word
-  // in key[start..]. Returns true when the word carried the article.
-  static bool strip_arabic_proclitics(std::string& key, std::size_t start) {
-    auto word = [&] { return std::string_view(key).substr(start); };
-    auto letters = [&] { return word().size() / 2; };
-    bool definite = false;
-    if ((starts_with_letter(word(), kWaw) || starts_with_letter(word(), kFa)) &&
-        letters() - 1 >= kMinArabicStem + 1) {
-      key.erase(start, 2);
+  // Gives the Arabic word at out.keys[start..] its key: for a name the base
+  // form; for a text word every reading becomes a variant and the key is the
+  // most stripped one. Returns the flags of the key (kDefinite).
+  std::uint16_t key_arabic(TokenStream& out, std::size_t start, bool name, std::uint32_t hamza_alef,
+                           Token& t) {
+    const std::string_view word = std::string_view(out.keys).substr(start);
+    if (name) {
+      const ArabicReading r = arabic_name_reading(word, hamza_alef);
+      out.keys.erase(start, r.strip);
+      return r.definite ? token_flag::kDefinite : 0;
     }
-    if ((starts_with_letter(word(), kBa) || starts_with_letter(word(), kKaf) ||
-         starts_with_letter(word(), kLam)) &&
-        letters() - 1 >= kMinArabicStem) {
-      const bool lam = starts_with_letter(word(), kLam);
-      key.erase(start, 2);
-      if (lam && starts_with_letter(word(), kLam) && letters() - 1 >= kMinArabicStem) {
-        key.erase(start, 2);
-        definite = true;
+    ArabicReading readings[24];
+    const std::size_t count = arabic_readings(word, readings, hamza_alef);
+    if (count <= 1) {
+      if (count == 1) out.keys.erase(start, readings[0].strip);
+      return count == 1 && readings[0].definite ? token_flag::kDefinite : 0;
+    }
+    // The word itself is the first reading; the others are its suffixes.
+    t.variant_begin = static_cast<std::uint32_t>(out.variants.size());
+    t.variant_count = static_cast<std::uint16_t>(count);
+    const std::size_t size = out.keys.size() - start;
+    for (std::size_t k = 0; k < count; ++k)
+      out.variants.push_back({static_cast<std::uint32_t>(start + readings[k].strip),
+                              static_cast<std::uint32_t>(size - readings[k].strip),
+                              readings[k].definite ? token_flag::kDefinite : std::uint16_t{0}});
+    const auto& last = out.variants.back();
+    t.key_offset = last.key_offset;
+    t.key_size = last.key_size;
+    return last.flags;
+  }
+
+  // The same for a Russian word: a name loses its longest ending; a text
+  // word's readings follow the word as variants.
+  void key_russian(TokenStream& out, std::size_t start, bool name, Token& t) {
+    std::size_t length = 0;
+    if (!to_letters(std::string_view(out.keys).substr(start), letters, length)) return;
+    RussianReading readings[std::size(kRussianEndings) + 1];
+    const std::size_t count = russian_readings(letters, length, readings);
+    auto append_key = [&](const RussianReading& r) {
+      for (std::size_t k = 0; k + r.strip < length; ++k) {
+        char buffer[4];
+        int32_t size = 0;
+        U8_APPEND_UNSAFE(buffer, size, letters[k]);
+        out.keys.append(buffer, static_cast<std::size_t>(size));
       }
+      if (r.glide) out.keys += kShortI;
+    };
+    if (name || count == 1) {
+      out.keys.resize(start);
+      append_key(readings[count - 1]);
+      return;
     }
-    if (starts_with_letter(word(), kAlef) && word().size() >= 4 && word()[2] == kLam[0] &&
-        word()[3] == kLam[1] && letters() - 2 >= kMinArabicStem) {
-      key.erase(start, 4);
-      definite = true;
+    // The first reading is the word itself, already in place.
+    t.variant_begin = static_cast<std::uint32_t>(out.variants.size());
+    out.variants.push_back({static_cast<std::uint32_t>(start),
+                            static_cast<std::uint32_t>(out.keys.size() - start), 0});
+    for (std::size_t k = 1; k < count; ++k) {
+      const std::size_t from = out.keys.size();
+      append_key(readings[k]);
+      const std::string_view key = std::string_view(out.keys).substr(from);
+      bool seen = false;
+      for (std::size_t v = t.variant_begin; v < out.variants.size() && !seen; ++v)
+        seen = out.key(out.variants[v]) == key;
+      if (seen) {
+        out.keys.resize(from);
+        continue;
+      }
+      out.variants.push_back(
+          {static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(key.size()), 0});
     }
-    return definite;
-  }
-
-  void stem_russian(std::string& key, std::size_t start) {
-    if (!stemmer) return;
-    // Snowball keeps some dative endings it strips elsewhere ("Казахстану" ->
-    // "казахстан" but "Казахстан" -> "казахста"): drop a final у/ю of a long
-    // word first, in lexicons and text alike.
-    if (key.size() - start > 8 && key.size() >= 2) {
-      const std::string_view tail = std::string_view(key).substr(key.size() - 2);
-      if (tail == "\xD1\x83" || tail == "\xD1\x8E") key.resize(key.size() - 2);
-    }
-    const sb_symbol* stem = sb_stemmer_stem(
-        stemmer, reinterpret_cast<const sb_symbol*>(key.data() + start),
-        static_cast<int>(key.size() - start));
-    if (!stem) return;
-    const int length = sb_stemmer_length(stemmer);
-    if (length > 0) key.replace(start, std::string::npos, reinterpret_cast<const char*>(stem), length);
+    t.variant_count = static_cast<std::uint16_t>(out.variants.size() - t.variant_begin);
+    const auto& last = out.variants.back();
+    t.key_offset = last.key_offset;
+    t.key_size = last.key_size;
   }
 
   const icu::Normalizer2* nfkc_cf = nullptr;
-  sb_stemmer* stemmer = nullptr;
   std::string normalised;
   icu::Edits edits;
   struct Segment {
@@ -174,6 +326,7 @@ class NormaliserState {
     bool changed;
   };
   std::vector<Segment> segments;
+  char16_t letters[kMaxRussianWord];
 };
 
 }  // namespace detail
@@ -183,6 +336,15 @@ Normaliser::~Normaliser() = default;
 
 void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
                           const std::vector<std::uint32_t>& breaks, TokenStream& out) {
+  tokenise(text, skip, breaks, false, out);
+}
+
+void Normaliser::tokenise_name(std::string_view name, TokenStream& out) {
+  tokenise(name, {}, {}, true, out);
+}
+
+void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
+                          const std::vector<std::uint32_t>& breaks, bool name, TokenStream& out) {
   using detail::kDrop;
   auto& st = *state_;
   out.clear();
@@ -204,8 +366,8 @@ void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
     // Fall back to the text itself: matching is then case-sensitive, but
     // offsets stay exact.
     st.normalised.assign(text);
-    st.segments.push_back({0, 0, static_cast<int32_t>(text.size()),
-                           static_cast<int32_t>(text.size()), false});
+    st.segments.push_back(
+        {0, 0, static_cast<int32_t>(text.size()), static_cast<int32_t>(text.size()), false});
   } else {
     auto it = st.edits.getFineIterator();
     UErrorCode iter_error = U_ZERO_ERROR;
@@ -240,6 +402,8 @@ void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
   int32_t token_dest_begin = 0, token_dest_end = 0;
   std::size_t key_start = 0;
   std::uint16_t script_flags = 0;
+  std::uint32_t hamza_alef = 0;  // letters of the token printed أ إ آ (bit per letter)
+  std::uint32_t letters = 0;
   int newlines_in_gap = 0;
 
   auto finish = [&](bool hyphen_break) {
@@ -279,14 +443,14 @@ void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
     }
     if (any_upper && !any_lower) flags |= token_flag::kAllUpper;
     if (first_upper) flags |= token_flag::kCapitalized;
-    if (flags & token_flag::kArabic) {
-      if (detail::NormaliserState::strip_arabic_proclitics(out.keys, key_start))
-        flags |= token_flag::kDefinite;
-    } else if (flags & token_flag::kCyrillic) {
-      st.stem_russian(out.keys, key_start);
-    }
     t.key_offset = static_cast<std::uint32_t>(key_start);
     t.key_size = static_cast<std::uint32_t>(out.keys.size() - key_start);
+    if (flags & token_flag::kArabic) {
+      flags |= st.key_arabic(out, key_start, name, hamza_alef, t);
+    } else if (flags & token_flag::kCyrillic) {
+      st.key_russian(out, key_start, name, t);
+    }
+    if (t.variant_count == 0) t.key_size = static_cast<std::uint32_t>(out.keys.size() - key_start);
     t.flags = flags;
     out.tokens.push_back(t);
     pending_break = false;
@@ -298,6 +462,8 @@ void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
     token_dest_begin = at;
     key_start = out.keys.size();
     script_flags = 0;
+    hamza_alef = 0;
+    letters = 0;
   };
 
   const int32_t n = static_cast<int32_t>(norm.size());
@@ -342,9 +508,14 @@ void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
         finish(false);
         start(Kind::kLetters, at);
       }
-      if (han) script_flags |= token_flag::kHan;
-      else if (arabic) script_flags |= token_flag::kArabic;
-      else if (f >= 0x0400 && f <= 0x04FF) script_flags |= token_flag::kCyrillic;
+      if (han)
+        script_flags |= token_flag::kHan;
+      else if (arabic)
+        script_flags |= token_flag::kArabic;
+      else if (f >= 0x0400 && f <= 0x04FF)
+        script_flags |= token_flag::kCyrillic;
+      if ((c == 0x0622 || c == 0x0623 || c == 0x0625) && letters < 32) hamza_alef |= 1u << letters;
+      ++letters;
       char buffer[4];
       int32_t length = 0;
       U8_APPEND_UNSAFE(buffer, length, f);
@@ -382,9 +553,40 @@ void Normaliser::tokenise(std::string_view text, const std::vector<Span>& skip,
   finish(false);
 }
 
+std::vector<std::string> russian_key_variants(std::string_view word) {
+  char16_t letters[detail::kMaxRussianWord];
+  std::size_t length = 0;
+  if (!detail::to_letters(word, letters, length)) return {std::string(word)};
+  detail::RussianReading readings[std::size(detail::kRussianEndings) + 1];
+  const std::size_t count = detail::russian_readings(letters, length, readings);
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < count; ++k) {
+    std::string key;
+    for (std::size_t i = 0; i + readings[k].strip < length; ++i) {
+      char buffer[4];
+      int32_t size = 0;
+      U8_APPEND_UNSAFE(buffer, size, letters[i]);
+      key.append(buffer, static_cast<std::size_t>(size));
+    }
+    if (readings[k].glide) key += detail::kShortI;
+    if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(std::move(key));
+  }
+  return out;
+}
+
+std::vector<std::string_view> arabic_proclitic_remainders(std::string_view key) {
+  detail::ArabicReading readings[24];
+  const std::size_t count = detail::arabic_readings(key, readings);
+  std::vector<std::string_view> out;
+  for (std::size_t k = 0; k < count; ++k)
+    if (readings[k].strip > 0 && !readings[k].definite && key.size() - readings[k].strip >= 6)
+      out.push_back(key.substr(readings[k].strip));
+  return out;
+}
+
 std::vector<std::string> Normaliser::keys_of(std::string_view name) {
   TokenStream stream;
-  tokenise(name, {}, {}, stream);
+  tokenise_name(name, stream);
   std::vector<std::string> keys;
   keys.reserve(stream.tokens.size());
   for (const auto& t : stream.tokens) keys.emplace_back(stream.key(t));

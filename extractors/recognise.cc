@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <climits>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extractors/meeting_recognizer.h"  // meeting_head trigger values
 
@@ -23,8 +25,10 @@ std::vector<CaseRule> case_rules(const TokenStream& form, bool short_form) {
   for (const auto& t : form.tokens) {
     if (t.flags & token_flag::kDigits) continue;
     letters += t.key_size;
-    if (t.flags & token_flag::kAllUpper) any_upper = true;
-    else if (!(t.flags & (token_flag::kArabic | token_flag::kHan))) any_lower = true;
+    if (t.flags & token_flag::kAllUpper)
+      any_upper = true;
+    else if (!(t.flags & (token_flag::kArabic | token_flag::kHan)))
+      any_lower = true;
   }
   if (!short_form && any_upper && !any_lower && letters >= 2) {
     for (std::size_t i = 0; i < rules.size(); ++i) rules[i] = CaseRule::kAllUpper;
@@ -33,8 +37,10 @@ std::vector<CaseRule> case_rules(const TokenStream& form, bool short_form) {
   if (short_form) {
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const auto flags = form.tokens[i].flags;
-      if (flags & token_flag::kDefinite) rules[i] = CaseRule::kDefinite;
-      else if (flags & token_flag::kCapitalized) rules[i] = CaseRule::kCapitalized;
+      if (flags & token_flag::kDefinite)
+        rules[i] = CaseRule::kDefinite;
+      else if (flags & token_flag::kCapitalized)
+        rules[i] = CaseRule::kCapitalized;
     }
   }
   return rules;
@@ -66,23 +72,20 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
   Normaliser normaliser;
   Gazetteer::Builder builder;
   TokenStream form;
+  // Every form is keyed once all are known (see arabic_base_keys below).
+  struct Form {
+    std::string text;
+    PatternPayload payload;
+    std::string file;
+    std::size_t line;
+    std::string entry;
+    std::string language;  // empty: any (aliases)
+  };
+  std::vector<Form> forms;
+  std::vector<std::string> vocabulary_texts;
   auto add = [&](std::string_view text, PatternPayload payload, const std::string& file,
-                 std::size_t line, const std::string& entry) {
-    normaliser.tokenise(text, {}, {}, form);
-    if (form.tokens.empty()) {
-      status.add(file, line, entry, "name \"" + std::string(text) + "\" has no letters or digits");
-      return;
-    }
-    std::vector<std::string> keys;
-    for (const auto& t : form.tokens) keys.emplace_back(form.key(t));
-    const bool short_form = payload.kind == PatternPayload::Kind::kShortForm ||
-                            payload.kind == PatternPayload::Kind::kDefaultShortForm;
-    const auto id = builder.add(keys, detail::case_rules(form, short_form));
-    if (r->payloads_.size() <= id) r->payloads_.resize(id + 1);
-    auto& list = r->payloads_[id];
-    for (const auto& p : list)
-      if (p.kind == payload.kind && p.target == payload.target) return;
-    list.push_back(payload);
+                 std::size_t line, const std::string& entry, const std::string& language) {
+    forms.push_back({std::string(text), payload, file, line, entry, language});
   };
   using Kind = PatternPayload::Kind;
   const auto& entries = r->lexicon_.entries();
@@ -92,28 +95,32 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
     std::set<std::vector<std::string>> guarded;
     for (const auto& [lang, list] : entry.guarded)
       for (const auto& text : list) guarded.insert(normaliser.keys_of(text));
-    auto name = [&](const std::string& text) {
+    auto name = [&](const std::string& text, const std::string& lang) {
       if (!guarded.empty() && guarded.count(normaliser.keys_of(text))) return;
-      add(text, {Kind::kName, e}, entry.file, entry.line, entry.id);
+      add(text, {Kind::kName, e}, entry.file, entry.line, entry.id, lang);
     };
-    name(entry.label);
-    for (const auto& [lang, text] : entry.labels) name(text);
+    name(entry.label, "en");
+    for (const auto& [lang, text] : entry.labels) name(text, lang);
     for (const auto& [lang, list] : entry.names)
-      for (const auto& text : list) name(text);
+      for (const auto& text : list) name(text, lang);
     for (const auto& text : entry.aliases)
       if (guarded.empty() || !guarded.count(normaliser.keys_of(text)))
-        add(text, {Kind::kAlias, e}, entry.file, entry.line, entry.id);
+        add(text, {Kind::kAlias, e}, entry.file, entry.line, entry.id, "");
     for (const auto& [lang, list] : entry.short_forms)
-      for (const auto& text : list) add(text, {Kind::kShortForm, e}, entry.file, entry.line, entry.id);
+      for (const auto& text : list)
+        add(text, {Kind::kShortForm, e}, entry.file, entry.line, entry.id, lang);
     for (const auto& [lang, list] : entry.default_short_forms)
-      for (const auto& text : list) add(text, {Kind::kDefaultShortForm, e}, entry.file, entry.line, entry.id);
+      for (const auto& text : list)
+        add(text, {Kind::kDefaultShortForm, e}, entry.file, entry.line, entry.id, lang);
     for (const auto& [lang, list] : entry.guarded)
-      for (const auto& text : list) add(text, {Kind::kGuarded, e}, entry.file, entry.line, entry.id);
+      for (const auto& text : list)
+        add(text, {Kind::kGuarded, e}, entry.file, entry.line, entry.id, lang);
   }
-  auto trigger = [&](std::string_view phrase, TriggerKind kind, int value, const std::string& lang) {
+  auto trigger = [&](std::string_view phrase, TriggerKind kind, int value,
+                     const std::string& lang) {
     r->triggers_.push_back({kind, value, lang});
     add(phrase, {Kind::kTrigger, static_cast<std::uint32_t>(r->triggers_.size() - 1)},
-        "cues/" + lang + ".json", 0, std::string(phrase));
+        "cues/" + lang + ".json", 0, std::string(phrase), lang);
   };
   static const std::pair<const char*, TriggerKind> kTriggerKinds[] = {
       {"resolution", TriggerKind::kResolution},
@@ -129,7 +136,8 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
       if (it == lang.triggers.end()) continue;
       for (const auto& word : it->second) trigger(word, kind, 0, lang.language);
     }
-    for (const auto& [phrase, number] : lang.ordinals) trigger(phrase, TriggerKind::kOrdinal, number, lang.language);
+    for (const auto& [phrase, number] : lang.ordinals)
+      trigger(phrase, TriggerKind::kOrdinal, number, lang.language);
     // Meeting recognizer (extractors/meeting_recognizer.h): head nouns, one
     // hit per list they are in, and held cues, from the "meetings" section.
     static const std::pair<const char*, std::pair<TriggerKind, int>> kMeetingTriggers[] = {
@@ -143,7 +151,8 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
     for (const auto& [key, kind_value] : kMeetingTriggers) {
       auto it = lang.meetings.find(key);
       if (it == lang.meetings.end()) continue;
-      for (const auto& word : it->second) trigger(word, kind_value.first, kind_value.second, lang.language);
+      for (const auto& word : it->second)
+        trigger(word, kind_value.first, kind_value.second, lang.language);
     }
     for (const auto& [predicate, phrases] : lang.relation_cues) {
       for (const auto& phrase : phrases) {
@@ -152,6 +161,15 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
                 lang.language);
       }
     }
+    // Words the later stages compare token keys with: a text word must be
+    // read as them (Gazetteer::resolve only picks readings it knows).
+    auto vocabulary_words = [&](const std::vector<std::string>& phrases) {
+      vocabulary_texts.insert(vocabulary_texts.end(), phrases.begin(), phrases.end());
+    };
+    vocabulary_words(lang.list_words);
+    vocabulary_words(lang.issuer_links);
+    vocabulary_words(lang.frequent_words);
+    for (const auto& [key, list] : lang.meetings) vocabulary_words(list);
     std::vector<std::string> frequent;
     for (const auto& w : lang.frequent_words) {
       auto keys = normaliser.keys_of(w);
@@ -160,30 +178,123 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
     std::sort(frequent.begin(), frequent.end());
     r->frequent_words_.emplace_back(lang.language, std::move(frequent));
   }
+  // An Arabic name word that is a proclitic (و ف ب ك ل) plus another name
+  // word («وتهريب» in one name, «تهريب المهاجرين» in another) shares that
+  // word's vocabulary id: a text word resolves to the least stripped reading
+  // the vocabulary knows, and must then fit both names. A word whose letters
+  // only look like a proclitic (فرنسا, كينيا) keeps its own id: no name word
+  // is its rest. Words that carried the article are left alone (الفلبين).
+  {
+    std::unordered_set<std::string> name_words, bare_words;
+    for (const auto& f : forms) {
+      normaliser.tokenise_name(f.text, form);
+      for (const auto& t : form.tokens) {
+        if (!(t.flags & token_flag::kArabic)) continue;
+        name_words.emplace(form.key(t));
+        if (!(t.flags & token_flag::kDefinite)) bare_words.emplace(form.key(t));
+      }
+    }
+    std::map<std::string, std::string> same_as;  // sorted: deterministic ids
+    for (const auto& word : bare_words)
+      for (const auto rest : arabic_proclitic_remainders(word))
+        if (name_words.count(std::string(rest))) {
+          same_as.emplace(word, rest);
+          break;
+        }
+    auto root_of = [&](std::string key) {
+      for (auto it = same_as.find(key); it != same_as.end(); it = same_as.find(key))
+        key = it->second;
+      return key;
+    };
+    for (const auto& [word, rest] : same_as) builder.add_word(root_of(rest));
+    for (const auto& [word, rest] : same_as) builder.add_word_as(word, root_of(rest));
+  }
+  auto keys_of_form = [&](std::string_view text) {
+    normaliser.tokenise_name(text, form);
+    std::vector<std::string> keys;
+    for (const auto& t : form.tokens) keys.emplace_back(form.key(t));
+    return keys;
+  };
+  // Article contractions per language (French du/au for le, des/aux for
+  // les; Spanish del/al for el), folded: a form that starts with the article
+  // is also found after the contraction, its span starting there.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> contractions;
+  for (const auto& lang : r->cues_.languages)
+    for (const auto& [article, forms_of_article] : lang.article_contractions) {
+      const auto article_keys = normaliser.keys_of(article);
+      if (article_keys.size() != 1) continue;
+      for (const auto& contracted : forms_of_article) {
+        const auto keys = normaliser.keys_of(contracted);
+        if (keys.size() == 1) contractions[lang.language][article_keys[0]].push_back(keys[0]);
+      }
+    }
+  for (const auto& f : forms) {
+    auto keys = keys_of_form(f.text);
+    if (keys.empty()) {
+      status.add(f.file, f.line, f.entry, "name \"" + f.text + "\" has no letters or digits");
+      continue;
+    }
+    const bool short_form = f.payload.kind == PatternPayload::Kind::kShortForm ||
+                            f.payload.kind == PatternPayload::Kind::kDefaultShortForm;
+    const auto rules = detail::case_rules(form, short_form);
+    auto add_pattern = [&](const std::vector<std::string>& pattern_keys, bool contracted) {
+      auto pattern_rules = rules;
+      if (contracted && !pattern_rules.empty()) pattern_rules[0] = CaseRule::kAny;
+      const auto id = builder.add(pattern_keys, pattern_rules);
+      if (r->payloads_.size() <= id) r->payloads_.resize(id + 1);
+      auto& list = r->payloads_[id];
+      bool known = false;
+      for (const auto& p : list) known |= p.kind == f.payload.kind && p.target == f.payload.target;
+      if (!known) list.push_back(f.payload);
+    };
+    add_pattern(keys, false);
+    if (keys.size() < 2) continue;
+    if (auto lang = contractions.find(f.language); lang != contractions.end())
+      if (auto article = lang->second.find(keys[0]); article != lang->second.end())
+        for (const auto& contracted : article->second) {
+          keys[0] = contracted;
+          add_pattern(keys, true);
+        }
+  }
+  for (const auto& text : vocabulary_texts)
+    for (const auto& key : keys_of_form(text)) builder.add_word(key);
   for (const auto& series : r->cues_.symbol_series) {
     // Series letters are case-sensitive: "A/59/150", never the article "a".
     r->triggers_.push_back({TriggerKind::kSymbolSeries, 0, ""});
-    normaliser.tokenise(series, {}, {}, form);
+    normaliser.tokenise_name(series, form);
     std::vector<std::string> keys;
     for (const auto& t : form.tokens) keys.emplace_back(form.key(t));
     if (keys.empty()) continue;
     const auto id = builder.add(keys, std::vector<CaseRule>(keys.size(), CaseRule::kAllUpper));
     if (r->payloads_.size() <= id) r->payloads_.resize(id + 1);
-    r->payloads_[id].push_back({Kind::kTrigger, static_cast<std::uint32_t>(r->triggers_.size() - 1)});
+    r->payloads_[id].push_back(
+        {Kind::kTrigger, static_cast<std::uint32_t>(r->triggers_.size() - 1)});
   }
   r->gazetteer_ = std::move(builder).build();
 
-  // Folded labels and forms, for the relation stages.
+  // Folded labels and forms, for the relation stages: as fold_name() folds
+  // them, each word in its canonical spelling, as resolved text keys are
+  // (DocumentAnalysis::folded).
+  auto canonical_fold = [&](const std::string& text) {
+    std::string out;
+    const auto words = normaliser.keys_of(text);
+    for (std::size_t k = words.size() > 1 && words[0] == "the" ? 1 : 0; k < words.size(); ++k) {
+      if (!out.empty()) out += ' ';
+      out += r->gazetteer_.canonical(words[k]);
+    }
+    return out;
+  };
   r->folded_labels_.resize(entries.size());
   r->folded_forms_.resize(entries.size());
   r->folded_aliases_.resize(entries.size());
   for (std::size_t e = 0; e < entries.size(); ++e) {
     const auto& entry = entries[e];
-    r->folded_labels_[e] = fold_name(entry.label);
+    r->folded_labels_[e] = canonical_fold(entry.label);
     // In the order the entry lists them (label, labels, names), once each.
-    auto add_form = [](std::vector<std::string>& to, const std::string& text) {
-      auto folded = fold_name(text);
-      if (!folded.empty() && std::find(to.begin(), to.end(), folded) == to.end()) to.push_back(std::move(folded));
+    auto add_form = [&](std::vector<std::string>& to, const std::string& text) {
+      auto folded = canonical_fold(text);
+      if (!folded.empty() && std::find(to.begin(), to.end(), folded) == to.end())
+        to.push_back(std::move(folded));
     };
     add_form(r->folded_forms_[e], entry.label);
     for (const auto& [lang, text] : entry.labels) add_form(r->folded_forms_[e], text);
@@ -201,7 +312,7 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
     std::set<std::string> found(entry.addresses.begin(), entry.addresses.end());
     if (entry.type != NodeType::kCrimeType && entry.type != NodeType::kState &&
         entry.type != NodeType::kPlace) {
-      normaliser.tokenise(entry.label, {}, {}, form);
+      normaliser.tokenise_name(entry.label, form);
       r->gazetteer_.encode(form, units, scratch);
       r->gazetteer_.scan(units, [&](Gazetteer::PatternId p, std::size_t, std::size_t) {
         for (const auto& payload : r->payloads_[p]) {
@@ -216,12 +327,24 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
 }
 
 void Recognizer::detect_language(DocumentAnalysis& a) const {
-  std::size_t arabic = 0, cyrillic = 0, han = 0, latin = 0;
+  std::size_t arabic = 0, cyrillic = 0, han = 0, latin = 0, symbol_letters = 0;
   std::unordered_map<std::string, std::size_t> votes;
+  const std::string_view text = a.text();
+  // Letters of a document symbol ("E/CN.15/2023/CRP.3", "Corr") or an
+  // acronym are written the same in every language: they do not vote.
+  auto in_symbol = [&](const Token& t) {
+    if (t.flags & token_flag::kAllUpper) return true;
+    return (t.begin > 0 && text[t.begin - 1] == '/') || (t.end < text.size() && text[t.end] == '/');
+  };
   for (const auto& t : a.tokens.tokens) {
-    if (t.flags & token_flag::kArabic) ++arabic;
-    else if (t.flags & token_flag::kCyrillic) ++cyrillic;
-    else if (t.flags & token_flag::kHan) ++han;
+    if (t.flags & token_flag::kArabic)
+      ++arabic;
+    else if (t.flags & token_flag::kCyrillic)
+      ++cyrillic;
+    else if (t.flags & token_flag::kHan)
+      ++han;
+    else if (!(t.flags & token_flag::kDigits) && in_symbol(t))
+      ++symbol_letters;
     else if (!(t.flags & token_flag::kDigits)) {
       ++latin;
       const auto key = a.tokens.key(t);
@@ -230,6 +353,8 @@ void Recognizer::detect_language(DocumentAnalysis& a) const {
       }
     }
   }
+  // A text of symbols and acronyms only is read as Latin script.
+  if (arabic + cyrillic + han + latin == 0) latin = symbol_letters;
   const std::size_t best = std::max({arabic, cyrillic, han, latin});
   if (best == 0) {
     a.language = "und";
@@ -256,6 +381,7 @@ void Recognizer::detect_language(DocumentAnalysis& a) const {
 void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   using Kind = PatternPayload::Kind;
   normaliser.tokenise(a.text(), a.segments.furniture, a.segments.breaks, a.tokens);
+  gazetteer_.resolve(a.tokens);
   if (a.language.empty()) detect_language(a);
   std::string scratch;
   gazetteer_.encode(a.tokens, a.units, scratch);
@@ -282,9 +408,15 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
             own_language_too = true;
         if (own_language_too) continue;
       }
-      if (!seen_triggers.insert({c.first, c.last, static_cast<int>(info.kind) * 100000 + info.value}).second)
+      if (!seen_triggers
+               .insert({c.first, c.last, static_cast<int>(info.kind) * 100000 + info.value})
+               .second)
         continue;
-      a.triggers.push_back({info.kind, info.value, info.language, c.first, c.last,
+      a.triggers.push_back({info.kind,
+                            info.value,
+                            info.language,
+                            c.first,
+                            c.last,
                             {a.units[c.first].begin, a.units[c.last].end}});
     }
   }
@@ -306,13 +438,14 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       if (payload.kind == Kind::kName || payload.kind == Kind::kAlias) return true;
     return false;
   };
-  std::stable_sort(entity.begin(), entity.end(), [&](const detail::Candidate& x, const detail::Candidate& y) {
-    const auto lx = x.last - x.first, ly = y.last - y.first;
-    if (lx != ly) return lx > ly;
-    const bool fx = is_full(x), fy = is_full(y);
-    if (fx != fy) return fx;
-    return x.first < y.first;
-  });
+  std::stable_sort(entity.begin(), entity.end(),
+                   [&](const detail::Candidate& x, const detail::Candidate& y) {
+                     const auto lx = x.last - x.first, ly = y.last - y.first;
+                     if (lx != ly) return lx > ly;
+                     const bool fx = is_full(x), fy = is_full(y);
+                     if (fx != fy) return fx;
+                     return x.first < y.first;
+                   });
   std::vector<std::uint8_t> taken(a.units.size(), 0);
   std::vector<detail::Candidate> chosen;
   for (const auto& c : entity) {
@@ -322,8 +455,9 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
     for (auto u = c.first; u <= c.last; ++u) taken[u] = 1;
     chosen.push_back(c);
   }
-  std::sort(chosen.begin(), chosen.end(),
-            [](const detail::Candidate& x, const detail::Candidate& y) { return x.first < y.first; });
+  std::sort(
+      chosen.begin(), chosen.end(),
+      [](const detail::Candidate& x, const detail::Candidate& y) { return x.first < y.first; });
 
   const auto& entries = lexicon_.entries();
   // Names and aliases first: they are what short forms and guarded names lean on.
@@ -365,8 +499,8 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   // report of the Conference of the Parties is that Conference.
   std::uint32_t header_end = static_cast<std::uint32_t>(a.text().size());
   for (const auto& p : a.segments.paragraphs)
-    if (p.kind == BlockKind::kParagraph && !p.label.empty() &&
-        p.label[0] >= '0' && p.label[0] <= '9') {
+    if (p.kind == BlockKind::kParagraph && !p.label.empty() && p.label[0] >= '0' &&
+        p.label[0] <= '9') {
       header_end = p.span.begin;
       break;
     }
@@ -377,7 +511,8 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       break;
     }
   }
-  const std::size_t header_entry = a.header_body.empty() ? Lexicon::npos : lexicon_.index_of(a.header_body);
+  const std::size_t header_entry =
+      a.header_body.empty() ? Lexicon::npos : lexicon_.index_of(a.header_body);
   auto last_full_before = [&](std::size_t entry, std::uint32_t offset) -> long {
     long best = -1;
     for (const auto& m : a.mentions) {
@@ -397,7 +532,8 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       long best = -1;
       std::size_t fallback = Lexicon::npos;
       for (const auto& payload : payloads_[p.c->pattern]) {
-        if (payload.kind == Kind::kDefaultShortForm && fallback == Lexicon::npos) fallback = payload.target;
+        if (payload.kind == Kind::kDefaultShortForm && fallback == Lexicon::npos)
+          fallback = payload.target;
         if (payload.kind != Kind::kShortForm && payload.kind != Kind::kDefaultShortForm) continue;
         long at = last_full_before(payload.target, span.begin);
         if (payload.target == header_entry && at >= 0) at = LONG_MAX;  // the document's own body
@@ -416,11 +552,12 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
         if (payload.kind != Kind::kGuarded) continue;
         const auto& entry = entries[payload.target];
         bool confirmed = named.count(payload.target) > 0;
-        if (!confirmed && entry.type == NodeType::kState) {
-          // In a list of States: another State within a short distance.
+        if (!confirmed && (entry.type == NodeType::kState || entry.type == NodeType::kPlace)) {
+          // In a list of States or of places («à Vienne, à New York et au
+          // Cap»): another of its type within a short distance.
           for (const auto& m : a.mentions) {
-            if (m.type != NodeType::kState) continue;
-            const std::uint32_t gap = m.span.begin > span.end ? m.span.begin - span.end
+            if (m.type != entry.type) continue;
+            const std::uint32_t gap = m.span.begin > span.end   ? m.span.begin - span.end
                                       : span.begin > m.span.end ? span.begin - m.span.end
                                                                 : 0;
             if (gap <= 12) {

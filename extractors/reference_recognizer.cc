@@ -81,19 +81,50 @@ std::optional<Number> read_number(std::string_view text, std::uint32_t i, std::u
     int32_t k = static_cast<int32_t>(i);
     UChar32 c;
     U8_NEXT(text.data(), k, static_cast<int32_t>(limit), c);
-    if (c >= 0 && (u_isalpha(c) || (c == '.' && k < static_cast<int32_t>(limit) && u_isdigit(static_cast<unsigned char>(text[k]))))) return std::nullopt;
+    // (Chinese goes on right after the number: «第4/2、4/6和4/7号».)
+    if (c >= 0 && ((u_isalpha(c) && !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) ||
+                   (c == '.' && k < static_cast<int32_t>(limit) &&
+                    u_isdigit(static_cast<unsigned char>(text[k])))))
+      return std::nullopt;
   }
   n.span = {begin, i};
+  // "(2001)", full width «（2001）» in Chinese.
+  constexpr std::string_view kOpen = "\xEF\xBC\x88", kClose = "\xEF\xBC\x89";
   std::uint32_t j = detail::skip_spaces(text, i, limit);
-  if (j < limit && text[j] == '(') {
-    std::uint32_t k = j + 1;
+  const std::uint32_t open = j < limit && text[j] == '(' ? 1 : text.substr(j, 3) == kOpen ? 3 : 0;
+  if (open) {
+    std::uint32_t k = j + open;
     auto year = read_int(text, k, limit);
-    if (year && *year >= 1945 && *year <= 2100 && k < limit && text[k] == ')') {
+    const std::uint32_t close = k < limit && text[k] == ')'   ? 1
+                                : text.substr(k, 3) == kClose ? 3
+                                                              : 0;
+    if (year && *year >= 1945 && *year <= 2100 && close) {
       n.year = *year;
-      n.span.end = k + 1;
+      n.span.end = k + close;
     }
   }
   return n;
+}
+
+// Chinese list separators between reference numbers: 、 和 及 ， and ",".
+std::uint32_t chinese_separator_at(std::string_view text, std::uint32_t i) {
+  for (std::string_view sep : {"\xE3\x80\x81", "\xE5\x92\x8C", "\xE5\x8F\x8A", "\xEF\xBC\x8C", ","})
+    if (text.substr(i, sep.size()) == sep) return static_cast<std::uint32_t>(sep.size());
+  return 0;
+}
+
+// Whether the code point ending at byte `end` may sit between 第 and 号 in
+// a Chinese reference: digits, "/", parentheses of a year, list separators.
+bool chinese_number_char_before(std::string_view text, std::uint32_t head, std::uint32_t end,
+                                std::uint32_t& begin) {
+  int32_t k = static_cast<int32_t>(end);
+  UChar32 c;
+  U8_PREV(text.data(), static_cast<int32_t>(head), k, c);
+  begin = static_cast<std::uint32_t>(k);
+  if (c < 0) return false;
+  if (u_isdigit(c) || c == '/' || c == '(' || c == ')' || c == 0xFF08 || c == 0xFF09 || c == ' ')
+    return true;
+  return chinese_separator_at(text, begin) == end - begin;
 }
 
 // Only white space between from and to.
@@ -250,6 +281,20 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
     // possibly followed by an instrument («مؤتمر الأطراف في الاتفاقية»).
     for (int hop = 0; hop < 2; ++hop) {
       const Mention* inside = mention_at(pos, 0);
+      // "las resoluciones del Consejo de Seguridad 1373 (2001)": a link word first.
+      if (!inside && hop == 0 && lc) {
+        for (const auto& word : lc->issuer_links) {
+          if (word.empty() || text.substr(pos, word.size()) != word) continue;
+          const std::uint32_t r =
+              detail::skip_spaces(text, pos + static_cast<std::uint32_t>(word.size()), limit);
+          if (r == pos + word.size()) continue;  // a whole word only
+          if (const Mention* m = mention_at(r, 0); m && issuer_of(*m)) {
+            inside = m;
+            pos = r;
+            break;
+          }
+        }
+      }
       if (!inside || (inside->type != NodeType::kBody && inside->type != NodeType::kInstrument)) break;
       if (!explicit_issuer && issuer_of(*inside)) {
         explicit_issuer = issuer_of(*inside);
@@ -267,19 +312,51 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
     std::vector<detail::Number> numbers;
     // Chinese prints the number before the word: «大会第58/136号决议».
     if (trigger.language == "zh") {
+      // «大会第58/136号决议», «安全理事会第2498(2019)号决议», «其第4/2、4/6和4/7号决定»:
+      // back from 号 to the 第 the list starts with, then the numbers forward.
       constexpr std::string_view kHao = "\xE5\x8F\xB7", kDi = "\xE7\xAC\xAC";  // 号 第
       const std::uint32_t head = p >= 0 ? a.segments.paragraphs[p].span.begin : 0;
-      std::uint32_t q = trigger.span.begin;
+      const std::uint32_t q = trigger.span.begin;
       if (q >= head + 3 && text.substr(q - 3, 3) == kHao) {
-        std::uint32_t start = q - 3;
-        while (start > head && (std::isdigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '/')) --start;
-        if (start >= head + 3 && start < q - 3 && text.substr(start - 3, 3) == kDi) {
-          if (auto number = detail::read_number(text, start, q - 3)) {
-            numbers.push_back(*number);
-            if (const Mention* before = mention_ending_at(start - 3); before && issuer_of(*before)) {
-              explicit_issuer = issuer_of(*before);
-              issuer_body = before->id;
+        const std::uint32_t hao = q - 3;
+        std::uint32_t start = hao, di = 0;
+        bool has_di = false;
+        constexpr std::uint32_t kMaxList = 160;
+        while (start > head && hao - start < kMaxList) {
+          if (start >= head + 3 && text.substr(start - 3, 3) == kDi) {
+            di = start - 3;
+            has_di = true;
+            // «第4/2、第4/6号», «第1373（2001）号和第2482（2019）号»: a 第 after a
+            // separator (and a 号) starts a later item.
+            std::uint32_t before = 0;
+            if (di > head && detail::chinese_number_char_before(text, head, di, before) &&
+                detail::chinese_separator_at(text, before) == di - before) {
+              start = before;
+              if (start >= head + 3 && text.substr(start - 3, 3) == kHao) start -= 3;
+              continue;
             }
+            break;
+          }
+          std::uint32_t before = 0;
+          if (!detail::chinese_number_char_before(text, head, start, before)) break;
+          start = before;
+        }
+        for (std::uint32_t r = has_di ? di + 3 : hao; r < hao;) {
+          r = detail::skip_spaces(text, r, hao);
+          if (text.substr(r, 3) == kDi) r += 3;
+          auto number = detail::read_number(text, r, hao);
+          if (!number) break;
+          numbers.push_back(*number);
+          r = detail::skip_spaces(text, number->span.end, hao);
+          if (text.substr(r, 3) == kHao) r += 3;
+          const std::uint32_t sep = detail::chinese_separator_at(text, r);
+          if (!sep) break;
+          r += sep;
+        }
+        if (!numbers.empty()) {
+          if (const Mention* before = mention_ending_at(di); before && issuer_of(*before)) {
+            explicit_issuer = issuer_of(*before);
+            issuer_body = before->id;
           }
         }
       }

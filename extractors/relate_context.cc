@@ -545,7 +545,8 @@ std::vector<std::string> RelateContext::crimes_named_by(const Mention& m) const 
       (m.kind == MentionKind::kShortForm || m.kind == MentionKind::kGuarded))
     return {};
   // An instrument's name is read from its canonical label (short forms and
-  // acronyms print no crime); other names as printed.
+  // acronyms print no crime); other names as printed, in the keys the
+  // matcher resolved («وتهريب» as تهريب).
   if (m.type == NodeType::kInstrument)
     return name_phrases.crimes_stated(knowledge.folded_label(m.entry), m.entry);
   return name_phrases.crimes_stated(a.folded(m.span), m.entry);

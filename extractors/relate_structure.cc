@@ -60,7 +60,7 @@ void part_of_and_runs(RelateContext& c, Span s) {
       if (it == lang.relation_cues.end()) continue;
       for (const auto& prefix : it->second)
         if (!prefix.empty() && y_text.substr(0, prefix.size()) == prefix &&
-            fold_name(y_text).rfind(fold_name(prefix), 0) != 0)
+            c.a.folded(y.span).rfind(fold_name(prefix), 0) != 0)
           prefixed = true;
     }
     if (!prefixed) continue;

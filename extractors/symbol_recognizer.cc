@@ -71,6 +71,9 @@ void SymbolRecognizer::recognise(DocumentAnalysis& a) const {
       node.label = symbol;
       node.properties["symbol"] = symbol;
     }
+    // A symbol is printed the same in every language: it is the node's label
+    // in the language of each document that cites it.
+    if (!a.language.empty() && a.language != "und") node.labels.emplace(a.language, symbol);
     node.mentions += 1;
   }
   std::sort(a.mentions.begin(), a.mentions.end(),

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "extractors/reference_recognizer.h"
@@ -41,7 +40,8 @@ std::vector<std::string> ids(const DocumentAnalysis& a, NodeType type) {
   return out;
 }
 
-bool has_edge(const DocumentAnalysis& a, const std::string& s, std::string_view p, const std::string& t) {
+bool has_edge(const DocumentAnalysis& a, const std::string& s, std::string_view p,
+              const std::string& t) {
   for (const auto& e : a.edges)
     if (e.source == s && e.predicate == p && e.target == t) return true;
   return false;
@@ -49,7 +49,8 @@ bool has_edge(const DocumentAnalysis& a, const std::string& s, std::string_view 
 
 }  // namespace
 
-TEST_CASE("resolution references: issuer before, lists with dates, Security Council and ECOSOC shapes") {
+TEST_CASE(
+    "resolution references: issuer before, lists with dates, Security Council and ECOSOC shapes") {
   auto run = recognise(
       "1. Pursuant to General Assembly resolution 58/136, and recalling resolutions 56/88 of 12 "
       "December 2001, 57/170 and 57/173, the Security Council resolution 1373 (2001) and Economic "
@@ -58,20 +59,25 @@ TEST_CASE("resolution references: issuer before, lists with dates, Security Coun
   CHECK(refs == std::vector<std::string>{"resolution:ga/58/136", "resolution:ga/56/88",
                                          "resolution:ga/57/170", "resolution:ga/57/173",
                                          "resolution:sc/1373", "resolution:ecosoc/2002/19"});
-  CHECK(has_edge(run->analysis, "body:general-assembly", predicate::kAdopted, "resolution:ga/57/173"));
-  CHECK(has_edge(run->analysis, "body:security-council", predicate::kAdopted, "resolution:sc/1373"));
+  CHECK(has_edge(run->analysis, "body:general-assembly", predicate::kAdopted,
+                 "resolution:ga/57/173"));
+  CHECK(
+      has_edge(run->analysis, "body:security-council", predicate::kAdopted, "resolution:sc/1373"));
   for (const auto& e : run->analysis.edges) {
     REQUIRE(!e.evidence.empty());
     CHECK(run->analysis.slice({static_cast<std::uint32_t>(e.evidence[0].start),
-                               static_cast<std::uint32_t>(e.evidence[0].end)}) == e.evidence[0].text);
+                               static_cast<std::uint32_t>(e.evidence[0].end)}) ==
+          e.evidence[0].text);
   }
 }
 
 TEST_CASE("'in its resolution X, the Commission' finds the issuer after the number") {
   auto run = recognise(
-      "5. In its resolution 11/1, the Commission on Crime Prevention and Criminal Justice requested "
+      "5. In its resolution 11/1, the Commission on Crime Prevention and Criminal Justice "
+      "requested "
       "the Office to continue.");
-  CHECK(ids(run->analysis, NodeType::kResolution) == std::vector<std::string>{"resolution:ccpcj/11/1"});
+  CHECK(ids(run->analysis, NodeType::kResolution) ==
+        std::vector<std::string>{"resolution:ccpcj/11/1"});
 }
 
 TEST_CASE("a number seen with its issuer keeps it when printed bare later") {
@@ -85,12 +91,14 @@ TEST_CASE("a number seen with its issuer keeps it when printed bare later") {
 TEST_CASE("Arabic references: number/session order, issuer inside, decisions, Security Council") {
   auto run = recognise(
       "1- وطلب المؤتمر إلى مكتب الأمم المتحدة المعني بالمخدرات والجريمة، في قراره 4/10، أن يواصل. "
-      "وأشار مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية إلى المقرر 6/2، وإلى قرار الجمعية العامة 181/76 "
+      "وأشار مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية إلى المقرر "
+      "6/2، وإلى قرار الجمعية العامة 181/76 "
       "وقرار مجلس الأمن 2498 (2019) وقرارات المجلس الاقتصادي والاجتماعي 36/2011.",
       "ar");
   const auto& a = run->analysis;
-  CHECK(ids(a, NodeType::kResolution) ==
-        std::vector<std::string>{"resolution:ga/76/181", "resolution:sc/2498", "resolution:ecosoc/2011/36"});
+  CHECK(ids(a, NodeType::kResolution) == std::vector<std::string>{"resolution:ga/76/181",
+                                                                  "resolution:sc/2498",
+                                                                  "resolution:ecosoc/2011/36"});
   // 4/10 and 6/2 need the Conference named in full first: it is, later in the
   // paragraph; the possessive «قراره» takes the nearest body before it (the short
   // form «المؤتمر» is unresolved at that point), so 4/10 stays unknown here.
@@ -106,9 +114,11 @@ TEST_CASE("Arabic report of the Conference: short form resolves, «قراره» 
   CHECK(ids(a, NodeType::kResolution) ==
         std::vector<std::string>{"resolution:cop-untoc/10/4", "resolution:cop-untoc/11/2"});
   const auto bodies = ids(a, NodeType::kBody);
-  CHECK(std::count(bodies.begin(), bodies.end(), "body:united-nations-office-on-drugs-and-crime") == 0);
+  CHECK(std::count(bodies.begin(), bodies.end(), "body:united-nations-office-on-drugs-and-crime") ==
+        0);
   CHECK(std::count(bodies.begin(), bodies.end(),
-                   "body:conference-of-the-parties-to-the-united-nations-convention-against-transnational-organized-crime") == 2);
+                   "body:conference-of-the-parties-to-the-united-nations-convention-against-"
+                   "transnational-organized-crime") == 2);
 }
 
 TEST_CASE("short forms resolve only after the full name; the most recent candidate wins") {
@@ -143,22 +153,23 @@ TEST_CASE("document symbols in every listed form, in English and inside Arabic t
       "A/60/88/Corr.2, CTOC/COP/2024/L.8/Rev.1 and CTOC/COP/2024/L.1/Add.2). A statement.\n"
       "انظر الوثيقة CTOC/COP/WG.2/2023/1، والوثيقة A/CONF.192/15(SUPP).");
   CHECK(ids(run->analysis, NodeType::kDocument) ==
-        std::vector<std::string>{"document:A/59/150", "document:S/2004/276",
-                                 "document:CTOC/COP/2024/5", "document:E/CN.15/2023/CRP.3",
-                                 "document:A/RES/58/136", "document:A/60/88/Corr.2",
-                                 "document:CTOC/COP/2024/L.8/Rev.1", "document:CTOC/COP/2024/L.1/Add.2",
-                                 "document:CTOC/COP/WG.2/2023/1", "document:A/CONF.192/15(SUPP)"});
+        std::vector<std::string>{
+            "document:A/59/150", "document:S/2004/276", "document:CTOC/COP/2024/5",
+            "document:E/CN.15/2023/CRP.3", "document:A/RES/58/136", "document:A/60/88/Corr.2",
+            "document:CTOC/COP/2024/L.8/Rev.1", "document:CTOC/COP/2024/L.1/Add.2",
+            "document:CTOC/COP/WG.2/2023/1", "document:A/CONF.192/15(SUPP)"});
 }
 
 TEST_CASE("numbered sessions become meetings of their body") {
   auto run = recognise(
-      "1. The Commission on Crime Prevention and Criminal Justice, at its thirteenth session, held a "
+      "1. The Commission on Crime Prevention and Criminal Justice, at its thirteenth session, held "
+      "a "
       "discussion. The twelfth session of the Conference of the Parties to the United Nations "
       "Convention against Transnational Organized Crime was held in Vienna.");
   CHECK(ids(run->analysis, NodeType::kMeeting) ==
-        std::vector<std::string>{
-            "meeting:commission-on-crime-prevention-and-criminal-justice/13",
-            "meeting:conference-of-the-parties-to-the-united-nations-convention-against-transnational-organized-crime/12"});
+        std::vector<std::string>{"meeting:commission-on-crime-prevention-and-criminal-justice/13",
+                                 "meeting:conference-of-the-parties-to-the-united-nations-"
+                                 "convention-against-transnational-organized-crime/12"});
 }
 
 TEST_CASE("a session belongs to a body that meets in sessions, not to an office named between") {
@@ -173,7 +184,36 @@ TEST_CASE("a session belongs to a body that meets in sessions, not to an office 
 
 TEST_CASE("references in French, Spanish and Chinese forms") {
   auto fr = recognise("1. Rappelant la résolution 58/136 de l’Assemblée générale.", "fr");
-  CHECK(ids(fr->analysis, NodeType::kResolution) == std::vector<std::string>{"resolution:ga/58/136"});
+  CHECK(ids(fr->analysis, NodeType::kResolution) ==
+        std::vector<std::string>{"resolution:ga/58/136"});
   auto zh = recognise("1. 回顾大会第58/136号决议。", "zh");
-  CHECK(ids(zh->analysis, NodeType::kResolution) == std::vector<std::string>{"resolution:ga/58/136"});
+  CHECK(ids(zh->analysis, NodeType::kResolution) ==
+        std::vector<std::string>{"resolution:ga/58/136"});
+}
+
+TEST_CASE("Chinese references: a year in parentheses and lists before 号") {
+  auto run = recognise("安全理事会第2498(2019)号决议和安全理事会第1373（2001）号决议。");
+  const auto refs = ids(run->analysis, NodeType::kResolution);
+  CHECK(std::set<std::string>(refs.begin(), refs.end()) ==
+        std::set<std::string>{"resolution:sc/2498", "resolution:sc/1373"});
+  auto list = recognise("大会回顾了其第60/519、60/520和60/521号决定。");
+  CHECK(ids(list->analysis, NodeType::kDecision) ==
+        std::vector<std::string>{"decision:ga/60/519", "decision:ga/60/520", "decision:ga/60/521"});
+  auto repeated = recognise("安全理事会第1373（2001）号和第2482（2019）号决议。");
+  const auto both = ids(repeated->analysis, NodeType::kResolution);
+  CHECK(std::set<std::string>(both.begin(), both.end()) ==
+        std::set<std::string>{"resolution:sc/1373", "resolution:sc/2482"});
+}
+
+TEST_CASE("language detection: document symbols and acronyms do not vote") {
+  for (const char* text : {"انظر الوثائق S/2004/276، و E/CN.15/2023/CRP.3، و A/60/88/Corr.2.",
+                           "См. документы S/2004/276, E/CN.15/2023/CRP.3 и A/60/88/Corr.2.",
+                           "见S/2004/276、E/CN.15/2023/CRP.3和A/60/88/Corr.2号文件。"}) {
+    INFO(text);
+    auto run = recognise(text);
+    CHECK(run->analysis.language != "en");
+    CHECK(ids(run->analysis, NodeType::kDocument).size() == 3);
+  }
+  // Symbols alone are still Latin script.
+  CHECK(recognise("A/59/150; S/2004/276")->analysis.language == "en");
 }
