@@ -64,6 +64,10 @@ struct DocumentAnalysis {
   const Document* document = nullptr;
   std::string id;        // the Document node's id
   std::string language;  // detected or forced
+  // Per paragraph (by index): the language of a paragraph written in another
+  // script than the document (an English paragraph in an Arabic report), or
+  // "" where it is the document's.
+  std::vector<std::string> paragraph_languages;
   Segmentation segments;
   TokenStream tokens;
   std::vector<Unit> units;
@@ -83,6 +87,14 @@ struct DocumentAnalysis {
   std::map<int, std::vector<Span>> sentences;
 
   std::string_view text() const { return document->text; }
+  // The language of the paragraph holding offset.
+  const std::string& language_at(std::uint32_t offset) const {
+    const int p = segments.paragraph_at(offset);
+    if (p >= 0 && static_cast<std::size_t>(p) < paragraph_languages.size() &&
+        !paragraph_languages[p].empty())
+      return paragraph_languages[p];
+    return language;
+  }
   // The folded keys of the tokens inside `span`, joined by single spaces: what
   // fold_name() would give for the slice, without normalising it again.
   std::string folded(Span span) const {

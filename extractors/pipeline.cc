@@ -125,9 +125,10 @@ GraphFragment Pipeline::extract(const Document& document, const ExtractOptions& 
       node->mentions += 1;
       // Surface forms in the document's language become labels when the
       // lexicon has none for that language.
-      if ((m.kind == MentionKind::kName || m.kind == MentionKind::kAlias) && !a.language.empty() &&
-          a.language != "und" && !node->labels.count(a.language))
-        node->labels[a.language] = std::string(a.slice(m.span));
+      const std::string& language = a.language_at(m.span.begin);
+      if ((m.kind == MentionKind::kName || m.kind == MentionKind::kAlias) && !language.empty() &&
+          language != "und" && !node->labels.count(language))
+        node->labels[language] = std::string(a.slice(m.span));
     }
   }
   for (auto& edge : a.edges) {

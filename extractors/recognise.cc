@@ -326,7 +326,8 @@ std::unique_ptr<Recognizer> Recognizer::compile(Lexicon lexicon, Cues cues, Stat
   return r;
 }
 
-void Recognizer::detect_language(DocumentAnalysis& a) const {
+std::string Recognizer::language_of(const DocumentAnalysis& a, std::size_t first, std::size_t last,
+                                    std::size_t& letters) const {
   std::size_t arabic = 0, cyrillic = 0, han = 0, latin = 0, symbol_letters = 0;
   std::unordered_map<std::string, std::size_t> votes;
   const std::string_view text = a.text();
@@ -336,7 +337,8 @@ void Recognizer::detect_language(DocumentAnalysis& a) const {
     if (t.flags & token_flag::kAllUpper) return true;
     return (t.begin > 0 && text[t.begin - 1] == '/') || (t.end < text.size() && text[t.end] == '/');
   };
-  for (const auto& t : a.tokens.tokens) {
+  for (std::size_t k = first; k < last; ++k) {
+    const Token& t = a.tokens.tokens[k];
     if (t.flags & token_flag::kArabic)
       ++arabic;
     else if (t.flags & token_flag::kCyrillic)
@@ -353,28 +355,63 @@ void Recognizer::detect_language(DocumentAnalysis& a) const {
       }
     }
   }
+  letters = arabic + cyrillic + han + latin;
   // A text of symbols and acronyms only is read as Latin script.
-  if (arabic + cyrillic + han + latin == 0) latin = symbol_letters;
+  if (letters == 0) latin = symbol_letters;
   const std::size_t best = std::max({arabic, cyrillic, han, latin});
-  if (best == 0) {
-    a.language = "und";
-  } else if (best == arabic) {
-    a.language = "ar";
-  } else if (best == cyrillic) {
-    a.language = "ru";
-  } else if (best == han) {
-    a.language = "zh";
-  } else {
-    std::string language = "en";
-    std::size_t most = 0;
-    for (const auto& lang : {"en", "fr", "es"}) {
-      auto it = votes.find(lang);
-      if (it != votes.end() && it->second > most) {
-        most = it->second;
-        language = lang;
-      }
+  if (best == 0) return "und";
+  if (best == arabic) return "ar";
+  if (best == cyrillic) return "ru";
+  if (best == han) return "zh";
+  std::string language = "en";
+  std::size_t most = 0;
+  for (const auto& lang : {"en", "fr", "es"}) {
+    auto it = votes.find(lang);
+    if (it != votes.end() && it->second > most) {
+      most = it->second;
+      language = lang;
     }
-    a.language = language;
+  }
+  return language;
+}
+
+void Recognizer::detect_language(DocumentAnalysis& a) const {
+  std::size_t letters = 0;
+  a.language = language_of(a, 0, a.tokens.tokens.size(), letters);
+}
+
+namespace detail {
+namespace {
+// The script a language code is written in, for comparing paragraphs.
+char script_of(std::string_view language) {
+  if (language == "ar") return 'a';
+  if (language == "ru") return 'c';
+  if (language == "zh") return 'h';
+  if (language == "und" || language.empty()) return '?';
+  return 'l';
+}
+}  // namespace
+}  // namespace detail
+
+void Recognizer::detect_paragraph_languages(DocumentAnalysis& a) const {
+  const auto& paragraphs = a.segments.paragraphs;
+  a.paragraph_languages.assign(paragraphs.size(), std::string());
+  const auto& tokens = a.tokens.tokens;
+  const char document_script = detail::script_of(a.language);
+  std::size_t k = 0;
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const Span span = paragraphs[p].span;
+    while (k < tokens.size() && tokens[k].begin < span.begin) ++k;
+    std::size_t end = k;
+    while (end < tokens.size() && tokens[end].end <= span.end) ++end;
+    std::size_t letters = 0;
+    const std::string language = language_of(a, k, end, letters);
+    // A few foreign words (a quoted title, a name) do not make a paragraph
+    // of another language: it needs three words of its own script.
+    if (letters >= 3 && detail::script_of(language) != document_script &&
+        detail::script_of(language) != '?')
+      a.paragraph_languages[p] = language;
+    k = end;
   }
 }
 
@@ -383,6 +420,7 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   normaliser.tokenise(a.text(), a.segments.furniture, a.segments.breaks, a.tokens);
   gazetteer_.resolve(a.tokens);
   if (a.language.empty()) detect_language(a);
+  detect_paragraph_languages(a);
   std::string scratch;
   gazetteer_.encode(a.tokens, a.units, scratch);
 
@@ -399,12 +437,13 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       if (!gazetteer_.case_matches(c.pattern, &a.units[c.first])) continue;
       const auto& info = triggers_[payload.target];
       // The same word in several cue files ("session" en/fr): keep the one of
-      // the document's language, else the first.
-      if (info.language != a.language && !info.language.empty()) {
+      // the paragraph's language, else the first.
+      const std::string& here = a.language_at(a.units[c.first].begin);
+      if (info.language != here && !info.language.empty()) {
         bool own_language_too = false;
         for (const auto& other : payloads_[c.pattern])
           if (other.kind == Kind::kTrigger && triggers_[other.target].kind == info.kind &&
-              triggers_[other.target].language == a.language)
+              triggers_[other.target].language == here)
             own_language_too = true;
         if (own_language_too) continue;
       }

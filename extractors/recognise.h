@@ -68,6 +68,14 @@ class Recognizer {
  private:
   Recognizer() = default;
   void detect_language(DocumentAnalysis& analysis) const;
+  // The language of the tokens [first, last): script first, then frequent
+  // words among Latin-script languages; `letters` gets the number of tokens
+  // that voted.
+  std::string language_of(const DocumentAnalysis& analysis, std::size_t first, std::size_t last,
+                          std::size_t& letters) const;
+  // Paragraphs written in another script than the document get their own
+  // language (DocumentAnalysis::paragraph_languages).
+  void detect_paragraph_languages(DocumentAnalysis& analysis) const;
 
   Lexicon lexicon_;
   Cues cues_;

@@ -178,7 +178,8 @@ Span sentence_at(DocumentAnalysis& a, SentenceSplitter& splitter, std::uint32_t 
   }
   auto it = a.sentences.find(p);
   if (it == a.sentences.end()) {
-    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span, a.language)).first;
+    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span,
+                                       a.language_at(a.segments.paragraphs[p].span.begin))).first;
   }
   for (const auto& s : it->second)
     if (offset >= s.begin && offset < s.end) return s;
@@ -436,7 +437,7 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
     // before (Arabic «وطلب المؤتمر ... في قراره»: before).
     if (!explicit_issuer && possessive) {
       const bool opens_sentence = trigger.span.begin < sentence.begin + 12;
-      const bool prefer_before = a.language == "ar" || !opens_sentence;
+      const bool prefer_before = a.language_at(trigger.span.begin) == "ar" || !opens_sentence;
       const Mention* best = nullptr;
       std::uint32_t best_distance = UINT32_MAX;
       for (const auto& m : a.mentions) {
@@ -538,8 +539,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         node.properties["issuer"] = issuer->code;
       }
       const std::string surface(a.slice(span));
-      if (a.language != "en") {
-        node.labels.emplace(a.language, surface);
+      if (const std::string& language = a.language_at(span.begin); language != "en") {
+        node.labels.emplace(language, surface);
       }
       node.mentions += 1;
       // The body adopted it.
@@ -641,7 +642,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       node.labels["en"] = label;
       node.properties["ordinal"] = std::to_string(ordinal.value);
     }
-    if (a.language != "en") node.labels.emplace(a.language, std::string(a.slice(mention_span)));
+    if (const std::string& language = a.language_at(mention_span.begin); language != "en")
+      node.labels.emplace(language, std::string(a.slice(mention_span)));
     node.mentions += 1;
   }
   std::sort(a.mentions.begin(), a.mentions.end(),

@@ -85,7 +85,8 @@ RelateContext::RelateContext(DocumentAnalysis& analysis, SentenceSplitter& s, co
 const std::vector<Span>& RelateContext::sentences_of(int p) {
   auto it = a.sentences.find(p);
   if (it == a.sentences.end())
-    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span, a.language))
+    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span,
+                                    a.language_at(a.segments.paragraphs[p].span.begin)))
              .first;
   return it->second;
 }
@@ -117,7 +118,7 @@ std::vector<const TriggerHit*> RelateContext::cues_in(Span span, std::string_vie
                              [](const TriggerHit& t, std::uint32_t o) { return t.span.begin < o; });
   for (; it != a.triggers.end() && it->span.begin < span.end; ++it) {
     if (it->kind != TriggerKind::kRelationCue || it->span.end > span.end) continue;
-    if (it->language != a.language) continue;
+    if (it->language != a.language_at(it->span.begin)) continue;
     if (cue_of(*it).predicate != key) continue;
     // A cue word inside a name ("against" in "Global Programme against
     // Terrorism", «المساعدة التقنية» in a working group's name) is no cue.
@@ -544,11 +545,11 @@ std::vector<std::string> RelateContext::crimes_named_by(const Mention& m) const 
   if (m.type != NodeType::kInstrument &&
       (m.kind == MentionKind::kShortForm || m.kind == MentionKind::kGuarded))
     return {};
-  // An instrument's name is read from its canonical label (short forms and
-  // acronyms print no crime); other names as printed, in the keys the
-  // matcher resolved («وتهريب» as تهريب).
-  if (m.type == NodeType::kInstrument)
-    return name_phrases.crimes_stated(knowledge.folded_label(m.entry), m.entry);
+  // A lexicon entry's name is read from its canonical label, whatever
+  // language and form it is printed in (short forms and acronyms of
+  // instruments print no crime, but name the instrument); a meeting the
+  // lexicon does not hold, as printed, in the keys the matcher resolved.
+  if (m.entry != Lexicon::npos) return name_phrases.crimes_of_entry(m.entry);
   return name_phrases.crimes_stated(a.folded(m.span), m.entry);
 }
 

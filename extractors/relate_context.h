@@ -140,9 +140,10 @@ class RelateContext {
   std::string sentence_actor(Span sentence, std::uint32_t before = UINT32_MAX) const;
 
   bool is_issuer(const std::string& body_id) const;
-  // Crime types a mention names: a CrimeType itself; the crimes an
-  // instrument's name states; the crimes the printed name of a body,
-  // programme or meeting states, outside the names of instruments it embeds
+  // Crime types a mention names: a CrimeType itself; the crimes the
+  // canonical label of its lexicon entry states (the same in every
+  // language); for a meeting outside the lexicon, the crimes its printed
+  // name states; never inside the names of instruments a name embeds
   // ("Conference of the Parties to the Convention against Transnational
   // Organized Crime" is not about organized crime; "Global Programme against
   // Terrorism" is about terrorism).

@@ -29,6 +29,13 @@ NamePhraseIndex::NamePhraseIndex(const Recognizer& knowledge) : knowledge_(knowl
         add(instrument_phrases_, instruments_by_word_, form, index);
     }
   }
+  by_entry_.resize(entries.size());
+  for (std::size_t index = 0; index < entries.size(); ++index) {
+    const NodeType type = entries[index].type;
+    if (type == NodeType::kBody || type == NodeType::kProgramme || type == NodeType::kMeeting ||
+        type == NodeType::kInstrument)
+      by_entry_[index] = crimes_stated(knowledge.folded_label(index), index);
+  }
 }
 
 void NamePhraseIndex::add(std::vector<Phrase>& phrases, ByFirstWord& index, std::string_view text,

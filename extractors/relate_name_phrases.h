@@ -35,6 +35,10 @@ class NamePhraseIndex {
   // longer crime's name ("terrorism" in "financing of terrorism") is that
   // longer crime only.
   std::vector<std::string> crimes_stated(std::string_view folded, std::size_t own_entry) const;
+  // The crimes the canonical (English) label of a lexicon entry states,
+  // computed once: what a name says does not depend on the language it is
+  // printed in («Контртеррористический комитет» addresses terrorism too).
+  const std::vector<std::string>& crimes_of_entry(std::size_t entry) const { return by_entry_[entry]; }
   // Instrument ids whose names the folded name embeds, `own_entry` aside, in
   // lexicon order.
   std::vector<std::string> instruments_embedded(std::string_view folded,
@@ -62,6 +66,7 @@ class NamePhraseIndex {
   const Recognizer& knowledge_;
   std::vector<Phrase> crime_phrases_, instrument_phrases_;
   ByFirstWord crimes_by_word_, instruments_by_word_;
+  std::vector<std::vector<std::string>> by_entry_;
 };
 
 }  // namespace crimekg

@@ -200,6 +200,31 @@ Numbering parse_numbering(std::string_view line) {
       }
     }
   }
+  // "a)" "iv)" «а)»: French, Spanish and Russian UN texts print lettered
+  // sub-paragraphs with a closing parenthesis only. Lower-case letters only,
+  // at most four, so that no sentence opening is taken for one.
+  {
+    auto close = s.find(')');
+    if (close != std::string_view::npos && close > 0 && close <= 8 && close + 1 < s.size() &&
+        (s[close + 1] == ' ' || s[close + 1] == '\t')) {
+      const auto inner = s.substr(0, close);
+      bool ok = true;
+      int32_t q = 0, letters = 0;
+      const int32_t len = static_cast<int32_t>(inner.size());
+      while (q < len && ok) {
+        UChar32 c;
+        U8_NEXT(inner.data(), q, len, c);
+        ok = c >= 0 && u_islower(c);
+        ++letters;
+      }
+      if (ok && letters <= 4) {
+        n.kind = Numbering::kSub;
+        n.label = std::string(inner);
+        n.length = i + close + 1;
+        return n;
+      }
+    }
+  }
   // "IV." headings, "A." headings
   auto dot = s.find('.');
   if (dot != std::string_view::npos && dot + 1 < s.size() && s[dot + 1] == ' ') {

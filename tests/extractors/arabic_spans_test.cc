@@ -236,12 +236,10 @@ TEST_CASE("Arabic samples: every match slices the original text at word boundari
   CHECK(arabic_files >= 3);
 }
 
-// Pending: a list of references with «و» written onto a number («القرارات
-// 1/6 و2/6 و2/7») gives the number a mention that starts inside the word
-// «و2/6»; the span must start at the «و» (reference_recognizer.cc: when a list
-// word is glued to the number, the mention begins at the list word).
+// A list of references with «و» written onto a number («القرارات 1/6 و2/6
+// و2/7»): the mention of the number starts at the «و», not inside the word.
 TEST_CASE("Arabic samples: a reference glued to «و» spans the whole word",
-          "[multilingual][arabic][!mayfail]") {
+          "[multilingual][arabic]") {
   INFO(shared().problems);
   REQUIRE(shared().pipeline);
   const Pipeline& pipeline = *shared().pipeline;

@@ -421,9 +421,7 @@ TEST_CASE("language: detected per document from script and frequent words; forci
 
 // A document whose paragraphs are in different languages: each paragraph is
 // read with its own language's rules, and labels go to the paragraph's language.
-TEST_CASE("language: per paragraph where scripts mix", "[multilingual][!mayfail]") {
-  // Pending: Recognizer::detect_language and the label code in
-  // ReferenceRecognizer/Pipeline work per document only.
+TEST_CASE("language: per paragraph where scripts mix", "[multilingual]") {
   // Mostly English, so the document is English; the Arabic paragraph is not.
   const std::string text =
       "1. The Commission on Narcotic Drugs recalled General Assembly resolution 76/181 of 16 December 2021 "
@@ -449,6 +447,13 @@ TEST_CASE("language: per paragraph where scripts mix", "[multilingual][!mayfail]
     return s;
   }());
   CHECK(labels.count("ar") == 1);
+  REQUIRE(analysis.paragraph_languages.size() == analysis.segments.paragraphs.size());
+  const int arabic = analysis.segments.paragraph_at(static_cast<std::uint32_t>(text.find("وأشارت")));
+  REQUIRE(arabic >= 0);
+  CHECK(analysis.language_at(analysis.segments.paragraphs[arabic].span.begin) == "ar");
+  CHECK(analysis.language_at(0) == "en");
+  // A few English words quoted in an Arabic paragraph keep it Arabic.
+  CHECK(nodes.at("body:commission-on-narcotic-drugs")->labels.count("ar") == 1);
 }
 
 // UN paragraph numbering in each language: "12." / «12-» and the lettered
@@ -465,9 +470,9 @@ TEST_CASE("paragraph numbering: 12. / 12- and (a) / (أ) / a)", "[multilingual]"
   const Case cases[] = {
       {"en", "12. The Conference considered the following:\n(a) Trafficking in persons;\n", "12 (a)", false},
       {"ar", "12- ونظر المؤتمر في ما يلي:\n(أ) الاتجار بالأشخاص؛\n", "12 (أ)", false},
-      {"fr", "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n", "12 (a)", true},
-      {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n", "12 (a)", true},
-      {"ru", "12. Конференция рассмотрела следующие вопросы:\nа) торговля людьми;\n", "12 (а)", true},
+      {"fr", "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n", "12 (a)", false},
+      {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n", "12 (a)", false},
+      {"ru", "12. Конференция рассмотрела следующие вопросы:\nа) торговля людьми;\n", "12 (а)", false},
       {"zh", "12. 缔约方会议审议了下列问题：\n(a) 贩运人口；\n", "12 (a)", false},
   };
   for (const auto& c : cases) {
@@ -489,9 +494,9 @@ TEST_CASE("paragraph numbering: 12. / 12- and (a) / (أ) / a)", "[multilingual]"
   }
 }
 
-TEST_CASE("paragraph numbering: French, Spanish and Russian a) sub-paragraphs", "[multilingual][!mayfail]") {
-  // Pending: segment.cc parse_numbering reads "(a)" only; UN French, Spanish
-  // and Russian documents print "a)" (Russian with Cyrillic letters: «а)», «б)»).
+TEST_CASE("paragraph numbering: French, Spanish and Russian a) sub-paragraphs", "[multilingual]") {
+  // UN French, Spanish and Russian documents print "a)" (Russian with
+  // Cyrillic letters: «а)», «б)»).
   struct Case {
     const char* lang;
     const char* text;
