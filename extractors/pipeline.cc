@@ -1,5 +1,6 @@
 #include "extractors/pipeline.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -98,6 +99,19 @@ GraphFragment Pipeline::extract(const Document& document, const ExtractOptions& 
       a.segments.symbol.empty() ? (title.empty() ? document.file_name : title) : a.segments.symbol;
   doc.properties["file"] = document.path;
   doc.properties["language"] = a.language;
+  // Where scripts mix, every language the document's paragraphs are in,
+  // the document's first ("en ar").
+  {
+    std::vector<std::string> languages{a.language};
+    for (const auto& l : a.paragraph_languages)
+      if (!l.empty() && std::find(languages.begin(), languages.end(), l) == languages.end())
+        languages.push_back(l);
+    if (languages.size() > 1) {
+      std::string joined;
+      for (const auto& l : languages) joined += (joined.empty() ? "" : " ") + l;
+      doc.properties["languages"] = joined;
+    }
+  }
   if (!title.empty()) doc.properties["title"] = title;
   doc.labels[a.language] = title.empty() ? doc.label : title;
   if (!a.segments.symbol.empty()) doc.properties["symbol"] = a.segments.symbol;

@@ -437,6 +437,8 @@ TEST_CASE("language: per paragraph where scripts mix", "[multilingual]") {
   for (const auto& n : fragment.nodes) nodes[n.id] = &n;
   REQUIRE(nodes.at(analysis.id)->properties.count("language") == 1);
   CHECK(nodes.at(analysis.id)->properties.at("language") == "en");
+  REQUIRE(nodes.at(analysis.id)->properties.count("languages") == 1);
+  CHECK(nodes.at(analysis.id)->properties.at("languages") == "en ar");
   REQUIRE(nodes.count("resolution:ga/76/181") == 1);
   REQUIRE(nodes.count("decision:ga/60/519") == 1);
   // The Arabic paragraph's surface form is the node's Arabic label.
