@@ -64,6 +64,7 @@ bool read_whole_file(const std::string& path, std::string& contents, std::string
   // corpus is a gigabyte, and growing a stream buffer copies it repeatedly.
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec) {
+    contents.reserve(size + 1);  // room for the terminator an in-situ parser adds
     contents.resize(size);
     in.read(contents.data(), static_cast<std::streamsize>(size));
     contents.resize(static_cast<std::size_t>(in.gcount()));
