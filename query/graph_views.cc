@@ -30,8 +30,19 @@ std::vector<Pair> selected_pairs(const KnowledgeGraph& graph, const PredicateSet
 }  // namespace
 
 UndirectedGraph undirected_view(const KnowledgeGraph& graph, const PredicateSet& predicates) {
-  const auto pairs = selected_pairs(graph, predicates, true);
-  UndirectedGraph view(graph.node_count());
+  return undirected_graph(graph.node_count(), selected_pairs(graph, predicates, true));
+}
+
+UndirectedGraph undirected_graph(std::size_t vertices, std::vector<Pair> pairs) {
+  for (auto& [s, t] : pairs) {
+    if (t < s) std::swap(s, t);
+  }
+  pairs.erase(
+      std::remove_if(pairs.begin(), pairs.end(), [](const Pair& p) { return p.first == p.second; }),
+      pairs.end());
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  UndirectedGraph view(vertices);
   // Pairs sorted by (lower, higher) reach every vertex's lower neighbours in
   // ascending order before its higher ones: adjacency comes out sorted.
   for (const auto& [s, t] : pairs) boost::add_edge(s, t, view);
