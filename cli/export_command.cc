@@ -179,8 +179,7 @@ std::optional<Arguments> parse(const std::string& command, const std::vector<std
     } else if (arg == "-f" || arg == "--format") {
       if (!value(a.format)) return usage_error(arg + " needs a format name");
     } else if (arg == "--lang") {
-      if (!value(a.language) || a.language.empty())
-        return usage_error("--lang needs a language code");
+      if (!value(a.language) || a.language.empty()) return usage_error("--lang needs a language code");
     } else if (arg == "--base" && !render) {
       if (!value(a.base_iri)) return usage_error("--base needs an IRI");
     } else if (arg == "--layout" && render) {
@@ -202,16 +201,14 @@ std::optional<Arguments> parse(const std::string& command, const std::vector<std
     } else if (arg == "--predicates") {
       if (!value(text)) return usage_error("--predicates needs a list of predicates");
       a.filter.predicates = split_list(text);
-      if (a.filter.predicates.empty())
-        return usage_error("--predicates needs at least one predicate");
+      if (a.filter.predicates.empty()) return usage_error("--predicates needs at least one predicate");
       a.predicates_given = true;
     } else if (arg == "--min-weight") {
       if (!value(text) || !parse_number(text, a.filter.min_weight)) {
         return usage_error("--min-weight needs a whole number of 0 or more");
       }
     } else if (arg == "--focus") {
-      if (!value(a.filter.focus) || a.filter.focus.empty())
-        return usage_error("--focus needs a node id");
+      if (!value(a.filter.focus) || a.filter.focus.empty()) return usage_error("--focus needs a node id");
     } else if (arg == "--depth") {
       if (!value(text) || !parse_number(text, a.filter.depth) || a.filter.depth < 0) {
         return usage_error("--depth needs a whole number of 0 or more");
@@ -311,8 +308,8 @@ int run_export(const std::vector<std::string>& args) {
     std::cerr << "crimekg export: " << error << '\n';
     return exit_code::kOutputError;
   }
-  std::cerr << "crimekg export: wrote " << a.output << " (" << export_format_name(*format)
-            << "): " << out.node_count() << " nodes, " << out.edge_count() << " edges\n";
+  std::cerr << "crimekg export: wrote " << a.output << " (" << export_format_name(*format) << "): "
+            << out.node_count() << " nodes, " << out.edge_count() << " edges\n";
   return had_problems ? exit_code::kInputProblem : exit_code::kOk;
 }
 
@@ -344,8 +341,9 @@ int run_render(const std::vector<std::string>& args) {
 
   // The overview defaults, each dropped when the user chose for themselves.
   GraphFilter filter = a.filter;
-  const bool documents_hidden = !a.all && std::find(filter.types.begin(), filter.types.end(),
-                                                    NodeType::kDocument) == filter.types.end();
+  const bool documents_hidden =
+      !a.all && std::find(filter.types.begin(), filter.types.end(), NodeType::kDocument) ==
+                    filter.types.end();
   const bool typed_only = !a.all && !a.predicates_given;
   const bool capped = !a.all && !a.top_given;
   const GraphFilter overview = default_diagram_filter();
@@ -380,8 +378,8 @@ int run_render(const std::vector<std::string>& args) {
     return exit_code::kOutputError;
   }
   std::cerr << "crimekg render: wrote " << a.output << " (" << diagram_format_name(options.format)
-            << ", " << options.layout << "): " << drawn.node_count() << " of "
-            << graph->node_count() << " nodes, " << drawn.edge_count() << " edges\n";
+            << ", " << options.layout << "): " << drawn.node_count() << " of " << graph->node_count()
+            << " nodes, " << drawn.edge_count() << " edges\n";
   return had_problems ? exit_code::kInputProblem : exit_code::kOk;
 }
 
