@@ -438,9 +438,9 @@ class Session {
 
   // The node NAME stands for; on failure reports it and returns nullopt.
   std::optional<KnowledgeGraph::Vertex> resolve(const std::string& name) {
-    // An exact id needs no index: `show body:...` answers without folding
-    // every name of a large graph.
-    if (auto v = graph_.find(name)) return v;
+    // An exact id or spelling needs no index: `show UNODC` answers without
+    // collecting, let alone folding, every name of a large graph.
+    if (auto v = query::NameIndex::find_exact(graph_, name)) return v;
     const auto resolution = index().resolve(name);
     if (resolution.outcome == query::Resolution::Outcome::kFound) {
       return resolution.matches.front().vertex;
