@@ -40,7 +40,7 @@ struct StatsOptions {
   // some 0.1 to 0.3 s (4 to 10 ns a visit, measured for both Boost's exact
   // version and the sample; more on a busy machine). Exact while
   // V·(V+2E) fits, so up to about 2,000 nodes; a 100k-node corpus graph
-  // (some 200k typed links) gets an estimate from about 50 sources, which
+  // (some 240k typed links) gets an estimate from about 40 sources, which
   // ranks its hubs reliably.
   std::uint64_t work_budget = 25'000'000;
   std::uint64_t seed = 20240611;  // fixed, so the same graph gives the same answer
