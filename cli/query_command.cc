@@ -638,7 +638,7 @@ struct LoadedGraph {
   ~LoadedGraph() {
     if (teardown != GraphTeardown::kLeaveToExit) return;
     // Still reachable from here, so leak checkers do not report it.
-    static KnowledgeGraph* left_to_exit = nullptr;
+    [[maybe_unused]] static KnowledgeGraph* left_to_exit = nullptr;
     left_to_exit = graph.release();
   }
   std::unique_ptr<KnowledgeGraph> graph = std::make_unique<KnowledgeGraph>();
