@@ -151,9 +151,6 @@ void write_node_link(const KnowledgeGraph& graph, std::ostream& out) {
 
 namespace detail {
 
-// Parses in place: the DOM's strings point into `json`, which is modified
-// (unescaped, terminated). A large corpus graph is a gigabyte of JSON;
-// parsing in place saves copying every string into the DOM first.
 // Memory in transparent huge pages where the kernel offers them (madvise):
 // a large graph's JSON is a gigabyte, and its DOM half as much again;
 // faulting that in 4 KB pages costs seconds of system time on a virtual
