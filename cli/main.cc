@@ -8,7 +8,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(crimekg — knowledge graphs of crime-policy entities from UN documents
+constexpr const char* kUsage =
+    R"(crimekg — knowledge graphs of crime-policy entities from UN documents
 
 Usage:
   crimekg build INPUT... -o OUT [options]     extract a graph from .txt files or folders
@@ -52,7 +53,9 @@ int main(int argc, char** argv) {
   if (command == "build") return crimekg::cli::run_build(args);
   if (command == "export") return crimekg::cli::run_export(args);
   if (command == "render") return crimekg::cli::run_render(args);
-  if (command == "query") return crimekg::cli::run_query(args);
+  if (command == "query") {
+    return crimekg::cli::run_query(args, crimekg::cli::GraphTeardown::kLeaveToExit);
+  }
   std::cerr << "crimekg: unknown command '" << command << "' (see crimekg --help)\n";
   return crimekg::exit_code::kUsage;
 }

@@ -24,8 +24,8 @@ std::string write_file_atomically(const std::string& path,
   std::error_code ec;
   if (target.has_parent_path()) {
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return path + ": cannot create folder " + target.parent_path().string() + ": " +
-                   ec.message();
+    if (ec)
+      return path + ": cannot create folder " + target.parent_path().string() + ": " + ec.message();
   }
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
   {
@@ -49,6 +49,7 @@ std::string write_file_atomically(const std::string& path,
 }
 
 bool read_whole_file(const std::string& path, std::string& contents, std::string& error) {
+  contents.clear();
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     error = path + ": is a folder, not a file";
@@ -59,13 +60,33 @@ bool read_whole_file(const std::string& path, std::string& contents, std::string
     error = path + ": cannot open: " + std::strerror(errno);
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // One read into a buffer of the file's size: a node-link graph of a large
+  // corpus is a gigabyte, and growing a stream buffer copies it repeatedly.
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec) {
+    contents.reserve(size + 1);  // room for the terminator an in-situ parser adds
+    contents.resize(size);
+    in.read(contents.data(), static_cast<std::streamsize>(size));
+    contents.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) {
+      error = path + ": read failed";
+      return false;
+    }
+    if (in.gcount() == static_cast<std::streamsize>(size)) {
+      in.clear();
+      if (in.peek() == std::char_traits<char>::eof()) return true;
+    }
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(contents.size()));
+  }
+  // A pipe, or a file that changed size while read: read what is there.
+  std::ostringstream rest;
+  rest << in.rdbuf();
   if (in.bad()) {
     error = path + ": read failed";
     return false;
   }
-  contents = std::move(buffer).str();
+  contents += std::move(rest).str();
   return true;
 }
 

@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace crimekg {
 
@@ -18,8 +19,16 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   return *this;
 }
 
+std::size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& key) const {
+  std::size_t h = std::hash<std::string>{}(std::get<1>(key));
+  h ^= std::get<0>(key) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= std::get<2>(key) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
 void KnowledgeGraph::rebuild_edge_index() {
   edge_index_.clear();
+  edge_index_.reserve(boost::num_edges(graph_));
   for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
     edge_index_.emplace(std::make_tuple(boost::source(*it, graph_), graph_[*it].predicate,
                                         boost::target(*it, graph_)),
@@ -44,26 +53,53 @@ KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(const NodeData& node) {
   return found->second;
 }
 
-std::optional<KnowledgeGraph::Edge> KnowledgeGraph::upsert_edge(const EdgeRecord& record) {
+KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData&& node) {
+  if (index_.find(node.id) != index_.end()) return upsert_node(static_cast<const NodeData&>(node));
+  std::string id = node.id;
+  Vertex v = boost::add_vertex(std::move(node), graph_);
+  index_.emplace(std::move(id), v);
+  return v;
+}
+
+template <typename Record>
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::upsert_edge_from(Record&& record) {
+  constexpr bool kMove = !std::is_lvalue_reference_v<Record>;
   auto source = find(record.source);
   auto target = find(record.target);
   if (!source || !target) return std::nullopt;
   auto key = std::make_tuple(*source, record.predicate, *target);
   auto found = edge_index_.find(key);
   if (found == edge_index_.end()) {
-    EdgeData data{record.predicate, record.weight, record.evidence};
+    EdgeData data{record.predicate, record.weight, {}};
+    if constexpr (kMove) {
+      data.evidence = std::move(record.evidence);
+    } else {
+      data.evidence = record.evidence;
+    }
     Edge e = boost::add_edge(*source, *target, std::move(data), graph_).first;
     edge_index_.emplace(std::move(key), e);
     return e;
   }
   EdgeData& have = graph_[found->second];
   have.weight += record.weight;
-  for (const auto& item : record.evidence) {
+  for (auto& item : record.evidence) {
     if (std::find(have.evidence.begin(), have.evidence.end(), item) == have.evidence.end()) {
-      have.evidence.push_back(item);
+      if constexpr (kMove) {
+        have.evidence.push_back(std::move(item));
+      } else {
+        have.evidence.push_back(item);
+      }
     }
   }
   return found->second;
+}
+
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::upsert_edge(const EdgeRecord& record) {
+  return upsert_edge_from(record);
+}
+
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::upsert_edge(EdgeRecord&& record) {
+  return upsert_edge_from(std::move(record));
 }
 
 void KnowledgeGraph::merge(const GraphFragment& fragment) {
@@ -72,7 +108,7 @@ void KnowledgeGraph::merge(const GraphFragment& fragment) {
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view id) const {
-  auto found = index_.find(std::string(id));
+  auto found = index_.find(id);
   if (found == index_.end()) return std::nullopt;
   return found->second;
 }

@@ -4,6 +4,7 @@
 #define CRIMEKG_GRAPH_KNOWLEDGE_GRAPH_H_
 
 #include <boost/graph/adjacency_list.hpp>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,8 +19,8 @@ namespace crimekg {
 
 class KnowledgeGraph {
  public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
-                                      EdgeData>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeData>;
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 
@@ -30,20 +31,28 @@ class KnowledgeGraph {
   // into the source graph. Copying and moving both copy the graph and rebuild
   // the index.
   KnowledgeGraph(const KnowledgeGraph& other);
-  KnowledgeGraph(KnowledgeGraph&& other) : KnowledgeGraph(static_cast<const KnowledgeGraph&>(other)) {}
+  KnowledgeGraph(KnowledgeGraph&& other)
+      : KnowledgeGraph(static_cast<const KnowledgeGraph&>(other)) {}
   KnowledgeGraph& operator=(const KnowledgeGraph& other);
-  KnowledgeGraph& operator=(KnowledgeGraph&& other) { return *this = static_cast<const KnowledgeGraph&>(other); }
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) {
+    return *this = static_cast<const KnowledgeGraph&>(other);
+  }
   ~KnowledgeGraph() = default;
 
   // Adds the node or merges it into the one with the same id: labels fill
   // missing languages, aliases and sameAs are unioned, mentions add up,
   // properties fill missing keys.
   Vertex upsert_node(const NodeData& node);
+  // The same, moving the node's strings into the graph when it is new.
+  Vertex upsert_node(NodeData&& node);
 
   // Adds the edge or merges it into the one with the same (source, predicate,
   // target): weights add up and evidence items are appended (an identical item
   // is kept once). Both endpoints must exist; returns nullopt otherwise.
   std::optional<Edge> upsert_edge(const EdgeRecord& edge);
+  // The same, moving the evidence into the graph when the edge is new (or
+  // appended to an existing one). Returning nullopt, it leaves `edge` whole.
+  std::optional<Edge> upsert_edge(EdgeRecord&& edge);
 
   // Merges one document's fragment: nodes first, then edges, in their order.
   void merge(const GraphFragment& fragment);
@@ -70,10 +79,24 @@ class KnowledgeGraph {
 
  private:
   void rebuild_edge_index();
+  template <typename Record>
+  std::optional<Edge> upsert_edge_from(Record&& record);
+
+  // Lookups by string_view without building a std::string.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  using EdgeKey = std::tuple<Vertex, std::string, Vertex>;
+  struct EdgeKeyHash {
+    std::size_t operator()(const EdgeKey& key) const;
+  };
 
   Graph graph_;
-  std::unordered_map<std::string, Vertex> index_;
-  std::map<std::tuple<Vertex, std::string, Vertex>, Edge> edge_index_;
+  std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> index_;
+  // Hashed, not ordered: a large corpus graph has a million edges, and
+  // exports order edges by ids themselves (sorted_edges).
+  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edge_index_;
 };
 
 }  // namespace crimekg

@@ -36,11 +36,13 @@ struct StatsOptions {
   std::size_t top = 10;
   BetweennessMode betweenness = BetweennessMode::kAuto;
   std::size_t samples = 0;  // sampled mode: source nodes; 0: as many as the budget allows
-  // Vertex and edge visits auto mode may spend on betweenness: some 60
-  // million, a quarter to half a second on one idle core (about 4 ns a
-  // visit, measured for both Boost's exact version and the sample). A
-  // 100k-node graph then gets an estimate from about 200 sources.
-  std::uint64_t work_budget = 60'000'000;
+  // Vertex and edge visits auto mode may spend on betweenness: 25 million,
+  // some 0.1 to 0.3 s (4 to 10 ns a visit, measured for both Boost's exact
+  // version and the sample; more on a busy machine). Exact while
+  // V·(V+2E) fits, so up to about 2,000 nodes; a 100k-node corpus graph
+  // (some 240k typed links) gets an estimate from about 40 sources, which
+  // ranks its hubs reliably.
+  std::uint64_t work_budget = 25'000'000;
   std::uint64_t seed = 20240611;  // fixed, so the same graph gives the same answer
 };
 

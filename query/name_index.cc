@@ -29,8 +29,10 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle) 
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -59,34 +61,76 @@ std::string fold_for_lookup(std::string_view name) {
   return key;
 }
 
-NameIndex::NameIndex(const KnowledgeGraph& graph) : graph_(graph) {
+namespace {
+
+// Every name of every node, as (vertex, kind, name, language): what the
+// index holds and what an exact lookup without the index scans.
+template <typename Visit>
+void for_each_name(const KnowledgeGraph& graph, Visit&& visit) {
   const auto& g = graph.graph();
-  languages_.emplace_back();  // index 0: no language
-  const std::size_t expected = boost::num_vertices(g) * 4;
-  entries_.reserve(expected);
-  names_.reserve(expected);
-  first_entry_.reserve(expected);
-  name_ids_.reserve(expected);
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const NodeData& node = g[*it];
-    if (!node.label.empty()) add(*it, NameKind::kLabel, node.label, "en");
-    for (const auto& [language, label] : node.labels) add(*it, NameKind::kLabel, label, language);
-    for (const auto& alias : node.aliases) add(*it, NameKind::kAlias, alias, "");
+    if (!node.label.empty()) visit(*it, NameKind::kLabel, node.label, "en");
+    for (const auto& [language, label] : node.labels) visit(*it, NameKind::kLabel, label, language);
+    for (const auto& alias : node.aliases) visit(*it, NameKind::kAlias, alias, "");
     // A Document is known by its symbol ("A/59/150") and by its file name.
     for (const char* property : {"symbol", "file"}) {
       auto found = node.properties.find(property);
       if (found == node.properties.end() || found->second.empty()) continue;
       const std::string_view value = found->second;
-      add(*it, NameKind::kAlias, value, "");
+      visit(*it, NameKind::kAlias, value, "");
       const auto slash = value.find_last_of('/');
       if (std::string_view(property) == "file" && slash != std::string_view::npos) {
-        add(*it, NameKind::kAlias, value.substr(slash + 1), "");
+        visit(*it, NameKind::kAlias, value.substr(slash + 1), "");
       }
     }
     const std::string_view id = node.id;
     const auto colon = id.find(':');
-    if (colon != std::string_view::npos) add(*it, NameKind::kIdKey, id.substr(colon + 1), "");
+    if (colon != std::string_view::npos) visit(*it, NameKind::kIdKey, id.substr(colon + 1), "");
   }
+}
+
+}  // namespace
+
+NameIndex::NameIndex(const KnowledgeGraph& graph) : graph_(graph) {
+  languages_.emplace_back();  // index 0: no language
+  const std::size_t expected = graph.node_count() * 4;
+  entries_.reserve(expected);
+  names_.reserve(expected);
+  first_entry_.reserve(expected);
+  name_ids_.reserve(expected);
+  for_each_name(graph, [this](KnowledgeGraph::Vertex v, NameKind kind, std::string_view name,
+                              std::string_view language) { add(v, kind, name, language); });
+}
+
+std::optional<KnowledgeGraph::Vertex> NameIndex::find_exact(const KnowledgeGraph& graph,
+                                                            std::string_view raw) {
+  const std::string_view name = trim(raw);
+  if (name.empty()) return std::nullopt;
+  if (auto v = graph.find(name)) return v;
+  // Each node's strongest kind among the names spelled exactly so.
+  std::vector<std::pair<KnowledgeGraph::Vertex, NameKind>> found;
+  for_each_name(graph, [&](KnowledgeGraph::Vertex v, NameKind kind, std::string_view candidate,
+                           std::string_view) {
+    if (candidate != name) return;
+    for (auto& [vertex, strongest] : found) {
+      if (vertex == v) {
+        strongest = std::min(strongest, kind);
+        return;
+      }
+    }
+    found.emplace_back(v, kind);
+  });
+  if (found.empty()) return std::nullopt;
+  NameKind strongest = found.front().second;
+  for (const auto& f : found) strongest = std::min(strongest, f.second);
+  std::optional<KnowledgeGraph::Vertex> only;
+  for (const auto& [vertex, kind] : found) {
+    if (kind != strongest) continue;
+    if (only) return std::nullopt;  // several nodes: the index decides
+    only = vertex;
+  }
+  return only;
 }
 
 void NameIndex::add(KnowledgeGraph::Vertex vertex, NameKind kind, std::string_view name,

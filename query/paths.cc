@@ -1,12 +1,8 @@
 #include "query/paths.h"
 
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/visitors.hpp>
-
 #include <algorithm>
 #include <limits>
 
-#include "query/graph_views.h"
 #include "query/json_writer.h"
 #include "query/table_printer.h"
 
@@ -16,29 +12,39 @@ namespace {
 using Vertex = KnowledgeGraph::Vertex;
 using Edge = KnowledgeGraph::Edge;
 
-// Stops the search as soon as the target is reached: on a large graph the
-// answer is usually a few hops away and the rest need not be visited.
-struct TargetReached {};
-
-struct StopAtTarget {
-  using event_filter = boost::on_discover_vertex;
-  std::size_t target;
-  template <typename Graph>
-  void operator()(std::size_t v, const Graph&) const {
-    if (v == target) throw TargetReached{};
-  }
-};
-
-template <typename Graph>
-std::vector<std::size_t> bfs_parents(const Graph& g, std::size_t from, std::size_t to) {
+// Breadth-first search from `from` until `to` is reached, walking the
+// stored graph itself: a Boost search would need a view of the selected
+// predicates built first (a scan and sort of every edge, most of the time
+// on a million-edge graph), and an undirected walk over a bidirectional
+// graph must follow in-edges too, which Boost's search does not. Each
+// vertex's neighbours are visited in ascending order, as in the views, so
+// the path found is the same whichever way it is computed.
+std::vector<std::size_t> bfs_parents(const KnowledgeGraph& graph, std::size_t from, std::size_t to,
+                                     const PathOptions& options) {
   constexpr auto kNone = std::numeric_limits<std::size_t>::max();
+  const auto& g = graph.graph();
   std::vector<std::size_t> parent(boost::num_vertices(g), kNone);
   parent[from] = from;
-  auto record = boost::record_predecessors(parent.data(), boost::on_tree_edge());
-  try {
-    boost::breadth_first_search(
-        g, from, boost::visitor(boost::make_bfs_visitor(std::make_pair(record, StopAtTarget{to}))));
-  } catch (const TargetReached&) {
+  std::vector<std::size_t> queue = {from}, next;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::size_t u = queue[head];
+    next.clear();
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+      if (options.predicates.contains(g[*it].predicate)) next.push_back(boost::target(*it, g));
+    }
+    if (!options.directed) {
+      for (auto [it, end] = boost::in_edges(u, g); it != end; ++it) {
+        if (options.predicates.contains(g[*it].predicate)) next.push_back(boost::source(*it, g));
+      }
+    }
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    for (auto w : next) {
+      if (parent[w] != kNone) continue;
+      parent[w] = u;
+      if (w == to) return parent;
+      queue.push_back(w);
+    }
   }
   return parent;
 }
@@ -94,9 +100,7 @@ PathResult shortest_path(const KnowledgeGraph& graph, Vertex from, Vertex to,
     result.nodes.push_back(from);
     return result;
   }
-  const auto parent = options.directed
-                          ? bfs_parents(directed_view(graph, options.predicates), from, to)
-                          : bfs_parents(undirected_view(graph, options.predicates), from, to);
+  const auto parent = bfs_parents(graph, from, to, options);
   if (parent[to] == std::numeric_limits<std::size_t>::max()) return result;
   result.found = true;
   for (std::size_t v = to; v != from; v = parent[v]) result.nodes.push_back(v);

@@ -5,6 +5,7 @@
 // addresses terrorism, CRIMJUST addresses drug trafficking, a path from
 // INTERPOL to a crime type, `show` by an Arabic name; then every subcommand
 // through the executable.
+#include <rapidjson/document.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <rapidjson/document.h>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -233,7 +233,8 @@ TEST_CASE("samples: show by an Arabic name", "[e2e][query]") {
   const auto report = node_report(graph(), vertex(kUnodc), options);
   CHECK(graph().node(report.vertex).labels.count("ar") == 1);
   bool addresses = false, arabic_evidence = false;
-  for (const auto& row : report.degree) addresses |= row.predicate == "addresses" && row.out_edges > 0;
+  for (const auto& row : report.degree)
+    addresses |= row.predicate == "addresses" && row.out_edges > 0;
   CHECK(addresses);
   // Evidence from the Arabic documents, with document and paragraph.
   for (const auto& row : report.evidence) {
@@ -277,7 +278,42 @@ TEST_CASE("samples: every subcommand through the executable", "[e2e][query]") {
   CHECK(unodc["crime:terrorism"] >= 1);
   // The same table as the library's.
   CHECK(unodc["crime:terrorism"] ==
-        static_cast<long>(build_matrix(graph(), MatrixOptions{}).at(graph(), kUnodc, "crime:terrorism")));
+        static_cast<long>(
+            build_matrix(graph(), MatrixOptions{}).at(graph(), kUnodc, "crime:terrorism")));
+
+  // As a terminal shows it: 100 columns wide, UNODC's row first with its
+  // label cut by an ellipsis, and its terrorism cell under "terrorism".
+  r = crimekg_query({"matrix", "--width", "100"});
+  REQUIRE(r.code == 0);
+  {
+    std::istringstream lines(r.out);
+    std::string line, header, unodc_line;
+    std::size_t widest = 0;
+    while (std::getline(lines, line)) {
+      // Code points: these lines hold no wide or combining characters.
+      std::size_t cells = 0;
+      for (unsigned char c : line) cells += (c & 0xC0) != 0x80;
+      widest = std::max(widest, cells);
+      if (line.rfind("Body ", 0) == 0) header = line;
+      if (unodc_line.empty() && line.rfind("United Nations Office on Drugs", 0) == 0)
+        unodc_line = line;
+    }
+    CHECK(widest <= 100);
+    REQUIRE_FALSE(header.empty());
+    REQUIRE_FALSE(unodc_line.empty());
+    CHECK(unodc_line.find("\u2026") != std::string::npos);  // the label was cut
+    // The UNODC row is the first below the rule.
+    CHECK(r.out.find("-\n" + unodc_line) != std::string::npos);
+    // Its cell under the terrorism column holds the library's count.
+    const auto column_end = header.find("terrorism") + std::string("terrorism").size();
+    REQUIRE(header.find("terrorism") != std::string::npos);
+    const std::string terrorism = std::to_string(unodc["crime:terrorism"]);
+    const auto cell = unodc_line.find(" " + terrorism + " ");
+    REQUIRE(cell != std::string::npos);
+    // Right-aligned: the number ends where the header's word ends (the
+    // ellipsis before it is 3 bytes for one cell, hence the offset).
+    CHECK(cell + 1 + terrorism.size() == column_end + 2);
+  }
 
   r = crimekg_query({"matrix", "--rows", "Programme", "--format", "csv"});
   REQUIRE(r.code == 0);
@@ -298,14 +334,20 @@ TEST_CASE("samples: every subcommand through the executable", "[e2e][query]") {
 
   r = crimekg_query({"show", kUnodcArabic});
   REQUIRE(r.code == 0);
-  CHECK(r.out.rfind("United Nations Office on Drugs and Crime\n  id        " + std::string(kUnodc) +
-                        "\n",
-                    0) == 0);
+  CHECK(r.out.rfind(
+            "United Nations Office on Drugs and Crime\n  id        " + std::string(kUnodc) + "\n",
+            0) == 0);
   CHECK(r.out.find("\u200E" + std::string(kUnodcArabic) + "\u200E") != std::string::npos);
 
   r = crimekg_query({"search", "UNODC", "--format", "csv"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\r\n" + std::string(kUnodc) + ",Body,") != std::string::npos);
+
+  // Search in Arabic: UNODC and drug trafficking by their Arabic labels.
+  r = crimekg_query({"search", "المخدرات", "--format", "csv"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\r\n" + std::string(kUnodc) + ",Body,") != std::string::npos);
+  CHECK(r.out.find("\r\ncrime:drug-trafficking,CrimeType,drug trafficking,") != std::string::npos);
 
   r = crimekg_query({"stats", "--format", "json"});
   REQUIRE(r.code == 0);

@@ -1,15 +1,20 @@
-#include <catch2/catch.hpp>
+#include "graph/knowledge_graph.h"
 
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
-#include "graph/knowledge_graph.h"
 #include "graph/node_link.h"
 
 using namespace crimekg;
 
 namespace {
 
-GraphFragment fragment(const std::string& doc, const std::string& label_lang, const std::string& label) {
+GraphFragment fragment(const std::string& doc, const std::string& label_lang,
+                       const std::string& label) {
   GraphFragment f;
   NodeData d;
   d.id = "document:" + doc;
@@ -53,7 +58,8 @@ TEST_CASE("two documents naming one entity merge into one node; edges add up") {
   CHECK(n.labels.size() == 2);
   CHECK(n.labels.at("ar") == "مكتب الأمم المتحدة المعني بالمخدرات والجريمة");
   CHECK(n.aliases == std::vector<std::string>{"UNODC"});
-  const auto e = g.find_edge("body:united-nations-office-on-drugs-and-crime", "addresses", "crime:terrorism");
+  const auto e =
+      g.find_edge("body:united-nations-office-on-drugs-and-crime", "addresses", "crime:terrorism");
   REQUIRE(e);
   CHECK(g.edge(*e).weight == 2);
   CHECK(g.edge(*e).evidence.size() == 2);
@@ -90,4 +96,48 @@ TEST_CASE("malformed node-link input reports every problem") {
   CHECK(g.node_count() == 1);
   KnowledgeGraph h;
   CHECK(!read_node_link("{not json", "broken.json", h).ok());
+}
+
+TEST_CASE("a large node-link file (read into huge pages) loads like a small one") {
+  // Past the size from which files are read into huge pages: many edges
+  // with long evidence, escapes and Arabic in the strings.
+  KnowledgeGraph g;
+  g.merge(fragment("b.txt", "ar", "مكتب \"الأمم\" \\ المتحدة\n"));
+  const std::string sentence(400, 'x');
+  for (int i = 0; i < 40000; ++i) {
+    NodeData n;
+    n.id = "state:s" + std::to_string(i);
+    n.type = NodeType::kState;
+    n.label = "State \"" + std::to_string(i) + "\" دولة";
+    g.upsert_node(n);
+    EdgeRecord e{n.id, "body:united-nations-office-on-drugs-and-crime", "mentionedWith", 1, {}};
+    e.evidence.push_back({"document:b.txt", std::to_string(i), 0, 1, sentence + "\t", "test", 0.5});
+    g.upsert_edge(e);
+  }
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("crimekg_large_graph_" + std::to_string(::getpid()) + ".json"))
+                               .string();
+  std::string text;
+  {
+    std::ostringstream out;
+    write_node_link(g, out);
+    text = out.str();
+    std::ofstream file(path, std::ios::binary);
+    file << text;
+  }
+  REQUIRE(text.size() > (32u << 20));
+  KnowledgeGraph back;
+  REQUIRE(load_node_link_file(path, back).ok());
+  std::ostringstream again;
+  write_node_link(back, again);
+  CHECK(again.str() == text);
+
+  // Cut short, it is not JSON: one clear problem naming the file.
+  std::filesystem::resize_file(path, text.size() - 100);
+  KnowledgeGraph cut;
+  const Status status = load_node_link_file(path, cut);
+  REQUIRE(status.problems().size() == 1);
+  CHECK(status.to_string().find(path) != std::string::npos);
+  CHECK(status.to_string().find("not valid JSON") != std::string::npos);
+  std::filesystem::remove(path);
 }

@@ -1,7 +1,10 @@
 #include "query/graph_stats.h"
 
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <random>
 #include <sstream>
 
 #include "tests/query/fixture.h"
@@ -61,7 +64,6 @@ TEST_CASE("stats: degree, betweenness (checked against networkx) and components"
   CHECK(stats.largest_components[0].size == 14);
   CHECK(id(stats.largest_components[0].representative) == kUnodc);
   CHECK(stats.largest_components[1].size == 3);
-
 }
 
 TEST_CASE("stats: the betweenness estimate and its modes", "[query][stats]") {
@@ -132,3 +134,122 @@ TEST_CASE("stats render as text, CSV and JSON", "[query][stats]") {
 }
 
 }  // namespace crimekg::query
+
+namespace crimekg::query {
+namespace {
+
+// A small random multigraph of corpus shape, fixed by `seed`: typed and
+// untyped predicates, parallel edges, loops, symmetric pairs stored both
+// ways, and usually more than one component.
+KnowledgeGraph random_graph(std::uint64_t seed, std::size_t nodes, std::size_t edges) {
+  std::mt19937_64 random(seed);
+  KnowledgeGraph graph;
+  const NodeType types[] = {NodeType::kBody, NodeType::kCrimeType, NodeType::kState,
+                            NodeType::kMeeting};
+  for (std::size_t i = 0; i < nodes; ++i) {
+    NodeData n;
+    n.type = types[i % 4];
+    n.id = std::string(id_prefix(n.type)) + ":n" + std::to_string(i);
+    n.label = "node " + std::to_string(i);
+    graph.upsert_node(n);
+  }
+  const char* predicates[] = {"addresses", "cooperatesWith", "participatedIn", "mentionedWith"};
+  for (std::size_t i = 0; i < edges; ++i) {
+    // Skewed towards low numbers, so a few hubs carry many paths.
+    const std::size_t a = random() % (1 + random() % nodes);
+    const std::size_t b = random() % nodes;
+    const std::string p = predicates[random() % 4];
+    auto id = [&](std::size_t k) { return graph.node(k).id; };
+    graph.upsert_edge(EdgeRecord{id(a), id(b), p, 1, {}});
+    if (p == "cooperatesWith") graph.upsert_edge(EdgeRecord{id(b), id(a), p, 1, {}});
+  }
+  return graph;
+}
+
+// Every node's betweenness, from a ranking as long as the graph.
+std::map<KnowledgeGraph::Vertex, double> all_betweenness(const KnowledgeGraph& graph,
+                                                         StatsOptions options) {
+  options.top = graph.node_count();
+  std::map<KnowledgeGraph::Vertex, double> out;
+  for (const auto& r : graph_stats(graph, options).top_betweenness) out[r.vertex] = r.betweenness;
+  return out;
+}
+
+}  // namespace
+}  // namespace crimekg::query
+
+TEST_CASE("stats: the estimate from every node as a pivot is Boost's exact betweenness",
+          "[query][stats]") {
+  using namespace crimekg::query;
+  for (std::uint64_t seed : {1, 2, 3, 4, 5}) {
+    const auto graph = random_graph(seed, 12 + 9 * seed, 30 + 25 * seed);
+    for (const auto& structure : {PredicateSet::typed(), PredicateSet::all()}) {
+      StatsOptions exact;
+      exact.structure = structure;
+      exact.betweenness = BetweennessMode::kExact;
+      StatsOptions sampled = exact;
+      sampled.betweenness = BetweennessMode::kSampled;
+      sampled.samples = graph.node_count();
+      const auto want = all_betweenness(graph, exact);
+      const auto got = all_betweenness(graph, sampled);
+      INFO("seed " << seed << ", " << structure.describe());
+      REQUIRE_FALSE(want.empty());
+      REQUIRE(got.size() == want.size());
+      for (const auto& [v, value] : want) {
+        REQUIRE(got.count(v) == 1);
+        CHECK(got.at(v) == Approx(value).epsilon(1e-9));
+      }
+    }
+  }
+  // The same on the fixture, node by node.
+  StatsOptions exact;
+  exact.betweenness = BetweennessMode::kExact;
+  StatsOptions sampled;
+  sampled.betweenness = BetweennessMode::kSampled;
+  sampled.samples = fixture_graph().node_count();
+  const auto want = all_betweenness(fixture_graph(), exact);
+  const auto got = all_betweenness(fixture_graph(), sampled);
+  REQUIRE(got.size() == want.size());
+  for (const auto& [v, value] : want) CHECK(got.at(v) == Approx(value).epsilon(1e-9));
+}
+
+TEST_CASE("stats: a partial sample is deterministic, scaled, and labelled as an estimate",
+          "[query][stats]") {
+  using namespace crimekg::query;
+  const auto graph = random_graph(7, 200, 600);
+  StatsOptions options;
+  options.structure = PredicateSet::all();
+  options.betweenness = BetweennessMode::kSampled;
+  options.samples = 40;
+  options.top = 5;
+  const auto a = graph_stats(graph, options);
+  CHECK(a.betweenness_used == BetweennessMode::kSampled);
+  CHECK(a.betweenness_sources == 40);
+  REQUIRE_FALSE(a.top_betweenness.empty());
+  // Same graph, same options: byte-identical answers, run after run.
+  std::ostringstream first, second, text;
+  RenderOptions json;
+  json.format = OutputFormat::kJson;
+  render_stats(graph, a, options, json, first);
+  render_stats(graph, graph_stats(graph, options), options, json, second);
+  CHECK(first.str() == second.str());
+  rapidjson::Document doc;
+  doc.Parse(first.str().c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(std::string(doc["betweenness"]["mode"].GetString()) == "sampled");
+  CHECK(doc["betweenness"]["sources"].GetUint64() == 40);
+  render_stats(graph, a, options, RenderOptions{}, text);
+  CHECK(text.str().find("betweenness centrality (estimated from 40 of 200 source nodes)") !=
+        std::string::npos);
+
+  // Scaled by n/k, the estimate is of the exact values' size, and finds the
+  // same most central node on this hub-shaped graph.
+  StatsOptions exact = options;
+  exact.betweenness = BetweennessMode::kExact;
+  const auto e = graph_stats(graph, exact);
+  CHECK(a.top_betweenness[0].vertex == e.top_betweenness[0].vertex);
+  CHECK(a.top_betweenness[0].betweenness == Approx(e.top_betweenness[0].betweenness).epsilon(0.25));
+  // A different seed draws another sample (and usually another estimate).
+  options.seed += 1;
+  CHECK(graph_stats(graph, options).betweenness_sources == 40);
+}

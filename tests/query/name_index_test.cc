@@ -101,8 +101,8 @@ TEST_CASE("search ranks whole names, prefixes, word starts, substrings, ids", "[
   // has it as a word (rank 2); so does "illicit drug trafficking" (an alias
   // of the same node, kept once).
   REQUIRE(hits.size() == 2);
-  CHECK(ids(hits) == std::vector<std::string>{"crime:trafficking-in-persons",
-                                               "crime:drug-trafficking"});
+  CHECK(ids(hits) ==
+        std::vector<std::string>{"crime:trafficking-in-persons", "crime:drug-trafficking"});
   CHECK(hits[0].rank == 1);
   CHECK(hits[1].rank == 2);
 
@@ -152,6 +152,49 @@ TEST_CASE("an exact spelling is found before folding, folded names by kind", "[q
   CHECK(id("unodc") == "body:lower");  // spelled exactly as the label
   CHECK(id("Unodc") == "body:lower");  // folded: a label beats an alias
   CHECK(id("body:upper") == "body:upper");
+}
+
+}  // namespace crimekg::query
+
+namespace crimekg::query {
+
+TEST_CASE("an exact spelling is found without an index, as resolve finds it", "[query][names]") {
+  // Every name as stored, plus folded and ambiguous ones: find_exact either
+  // agrees with resolve or declines (nullopt) and leaves it to the index.
+  const std::vector<std::string> names = {kUnodc,
+                                          "UNODC",
+                                          "ONUDC",
+                                          "United Nations Office on Drugs and Crime",
+                                          "联合国毒品和犯罪问题办公室",
+                                          "مكتب الأمم المتحدة المعني بالمخدرات والجريمة",
+                                          "Secretariat",
+                                          "CTC",
+                                          "A/59/150",
+                                          "002_d76cc368b9f9cf3d.txt",
+                                          "crimes-that-affect-the-environment",
+                                          "unodc",
+                                          "the Secretariat",
+                                          "  UNODC  ",
+                                          "Nonexistent Office of Things",
+                                          ""};
+  std::size_t answered = 0;
+  for (const auto& name : names) {
+    INFO(name);
+    const auto exact = NameIndex::find_exact(fixture_graph(), name);
+    if (!exact) continue;
+    ++answered;
+    const auto r = index().resolve(name);
+    REQUIRE(r.outcome == Outcome::kFound);
+    CHECK(r.matches.front().vertex == *exact);
+  }
+  CHECK(answered == 11);  // all but the folded, ambiguous and unknown ones
+  // A label wins over another node's alias, as in resolve.
+  CHECK(fixture_graph().node(*NameIndex::find_exact(fixture_graph(), "Secretariat")).id ==
+        "body:secretariat");
+  // Needs folding, ambiguous, unknown: declined.
+  CHECK_FALSE(NameIndex::find_exact(fixture_graph(), "unodc"));
+  CHECK_FALSE(NameIndex::find_exact(fixture_graph(), "CTC"));
+  CHECK_FALSE(NameIndex::find_exact(fixture_graph(), "Nonexistent Office of Things"));
 }
 
 }  // namespace crimekg::query
