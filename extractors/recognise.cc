@@ -552,14 +552,26 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   }
   const std::size_t header_entry =
       a.header_body.empty() ? Lexicon::npos : lexicon_.index_of(a.header_body);
+  // Starts of each entry's full mentions, in text order (a.mentions holds
+  // only names and aliases here), so a short form finds its antecedent by
+  // binary search.
+  std::unordered_map<std::size_t, std::vector<std::uint32_t>> full_starts;
+  for (const auto& m : a.mentions)
+    if (m.kind == MentionKind::kName || m.kind == MentionKind::kAlias)
+      full_starts[m.entry].push_back(m.span.begin);
   auto last_full_before = [&](std::size_t entry, std::uint32_t offset) -> long {
-    long best = -1;
-    for (const auto& m : a.mentions) {
-      if (m.span.begin >= offset) break;
-      if (m.entry == entry && (m.kind == MentionKind::kName || m.kind == MentionKind::kAlias))
-        best = m.span.begin;
-    }
-    return best;
+    auto it = full_starts.find(entry);
+    if (it == full_starts.end()) return -1;
+    auto after = std::lower_bound(it->second.begin(), it->second.end(), offset);
+    return after == it->second.begin() ? -1 : static_cast<long>(*std::prev(after));
+  };
+  // Mentions starting in [from, to), from the sorted a.mentions.
+  auto mentions_between = [&](std::uint32_t from, std::uint32_t to) {
+    auto first = std::lower_bound(a.mentions.begin(), a.mentions.end(), from,
+                                  [](const Mention& m, std::uint32_t o) { return m.span.begin < o; });
+    auto last = first;
+    while (last != a.mentions.end() && last->span.begin < to) ++last;
+    return std::pair{first, last};
   };
   std::vector<Mention> resolved;
   for (const auto& p : pending) {
@@ -594,7 +606,11 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
         if (!confirmed && (entry.type == NodeType::kState || entry.type == NodeType::kPlace)) {
           // In a list of States or of places («à Vienne, à New York et au
           // Cap»): another of its type within a short distance.
-          for (const auto& m : a.mentions) {
+          // Names are shorter than 1,000 bytes: a mention 12 bytes away
+          // starts within that distance.
+          auto [first, last] = mentions_between(span.begin > 1012 ? span.begin - 1012 : 0, span.end + 13);
+          for (auto it = first; it != last; ++it) {
+            const Mention& m = *it;
             if (m.type != entry.type) continue;
             const std::uint32_t gap = m.span.begin > span.end   ? m.span.begin - span.end
                                       : span.begin > m.span.end ? span.begin - m.span.end
@@ -631,7 +647,9 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       if (entry.type != NodeType::kState && entry.type != NodeType::kInstrument) continue;
       const Span span{a.units[c.first].begin, a.units[c.last].end};
       bool inside_other = false;
-      for (const auto& m : a.mentions) {
+      auto [first, last] = mentions_between(span.begin > 1000 ? span.begin - 1000 : 0, span.begin + 1);
+      for (auto it = first; it != last; ++it) {
+        const Mention& m = *it;
         if (m.span.begin > span.begin) break;
         if (m.span.begin <= span.begin && m.span.end >= span.end && m.span.size() > span.size() &&
             m.type != entry.type) {

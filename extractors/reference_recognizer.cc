@@ -208,20 +208,42 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
   auto issuer_of = [&](const Mention& m) -> const ResolutionIssuer* {
     return m.type == NodeType::kBody ? cues.issuer_by_body(m.id) : nullptr;
   };
+  // The recogniser's mentions are sorted by start; references and sessions
+  // found below are appended after them. Lookups start from a binary search
+  // in the sorted part, so a long document costs no quadratic time.
+  const std::size_t sorted_mentions = a.mentions.size();
+  auto first_from = [&](std::uint32_t offset) -> std::size_t {
+    auto end = a.mentions.begin() + static_cast<std::ptrdiff_t>(sorted_mentions);
+    return static_cast<std::size_t>(
+        std::lower_bound(a.mentions.begin(), end, offset,
+                         [](const Mention& m, std::uint32_t o) { return m.span.begin < o; }) -
+        a.mentions.begin());
+  };
   auto mention_at = [&](std::uint32_t begin, std::uint32_t slack) -> const Mention* {
-    for (const auto& m : a.mentions) {
+    for (std::size_t k = first_from(begin); k < a.mentions.size(); ++k) {
+      const Mention& m = a.mentions[k];
       if (m.span.begin > begin + slack) break;
       if (m.span.begin >= begin) return &m;
     }
     return nullptr;
   };
+  // (No name is longer than 1,000 bytes: the search starts that far back.)
   auto mention_ending_at = [&](std::uint32_t end) -> const Mention* {
     const Mention* found = nullptr;
-    for (const auto& m : a.mentions) {
+    for (std::size_t k = first_from(end > 1000 ? end - 1000 : 0); k < a.mentions.size(); ++k) {
+      const Mention& m = a.mentions[k];
       if (m.span.begin >= end) break;
       if (m.span.end <= end && detail::only_spaces(text, m.span.end, end)) found = &m;
     }
     return found;
+  };
+  // The recogniser's mentions starting inside span (issuers, bodies: the
+  // appended references and sessions are neither).
+  auto recognised_in = [&](Span span) {
+    const std::size_t first = first_from(span.begin);
+    std::size_t last = first;
+    while (last < sorted_mentions && a.mentions[last].span.begin < span.end) ++last;
+    return std::pair<std::size_t, std::size_t>{first, last};
   };
   (void)entries;
 
@@ -440,7 +462,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       const bool prefer_before = a.language_at(trigger.span.begin) == "ar" || !opens_sentence;
       const Mention* best = nullptr;
       std::uint32_t best_distance = UINT32_MAX;
-      for (const auto& m : a.mentions) {
+      for (auto [k, last] = recognised_in(sentence); k < last; ++k) {
+        const Mention& m = a.mentions[k];
         if (m.span.begin < sentence.begin || m.span.end > sentence.end || !issuer_of(m)) continue;
         if (!detail::fits(*issuer_of(m), numbers.front())) continue;
         const bool before = m.span.end <= trigger.span.begin;
@@ -479,7 +502,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       if (!issuer && number.count == 2) {
         const Mention* best = nullptr;
         std::uint32_t best_distance = UINT32_MAX;
-        for (const auto& m : a.mentions) {
+        for (auto [k, last] = recognised_in(sentence); k < last; ++k) {
+          const Mention& m = a.mentions[k];
           if (m.span.begin < sentence.begin || m.span.end > sentence.end || !issuer_of(m)) continue;
           if (m.type != NodeType::kBody || !detail::fits(*issuer_of(m), number)) continue;
           const bool before = m.span.end <= trigger.span.begin;
@@ -558,15 +582,19 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
     const auto& ordinal = a.triggers[t];
     if (ordinal.kind != TriggerKind::kOrdinal) continue;
     // "thirty-second" holds "second": only the longest ordinal counts.
+    // Triggers are sorted by start: only neighbours can hold or touch it.
+    const std::size_t near_first = t > 16 ? t - 16 : 0;
+    const std::size_t near_last = std::min(a.triggers.size(), t + 17);
     bool inside_longer = false;
-    for (const auto& other : a.triggers)
-      if (other.kind == TriggerKind::kOrdinal && &other != &ordinal &&
+    for (std::size_t o = near_first; o < near_last; ++o)
+      if (const auto& other = a.triggers[o];
+          other.kind == TriggerKind::kOrdinal && &other != &ordinal &&
           other.span.begin <= ordinal.span.begin && other.span.end >= ordinal.span.end &&
           other.span.size() > ordinal.span.size())
         inside_longer = true;
     if (inside_longer) continue;
     const TriggerHit* session = nullptr;
-    for (std::size_t u = 0; u < a.triggers.size(); ++u) {
+    for (std::size_t u = near_first; u < near_last; ++u) {
       const auto& s = a.triggers[u];
       if (s.kind != TriggerKind::kSession && s.kind != TriggerKind::kSessionPossessive) continue;
       // "twelfth session" (ordinal first) or «الدورة الثانية عشرة» (session word first).
@@ -618,7 +646,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         const Span sentence = sentence_at(a, splitter, span.begin);
         // Only a body that meets in sessions: "the official languages of
         // the United Nations" before «الدورة الثالثة عشرة» is not its owner.
-        for (const auto& m : a.mentions) {
+        for (auto [k, last] = recognised_in({sentence.begin, span.begin}); k < last; ++k) {
+          const Mention& m = a.mentions[k];
           if (m.span.begin >= span.begin) break;
           if (m.span.begin < sentence.begin || m.type != NodeType::kBody) continue;
           const LexiconEntry* owner = knowledge_.lexicon().find(m.id);
