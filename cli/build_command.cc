@@ -1,8 +1,8 @@
 // crimekg build: extract one graph from many documents, in parallel, merged
 // in input order.
-#include <atomic>
 #include <filesystem>
 #include <iostream>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -136,60 +136,98 @@ int run_build(const std::vector<std::string>& args) {
 
   std::vector<DocumentProblem> problems;
   const auto files = expand_inputs(opt.inputs, problems);
+  // Documents stream through memory: workers extract ahead of the merge by
+  // at most `window` documents, and the main thread merges each fragment in
+  // input order (so the graph is the same whatever the thread count), writes
+  // its per-document graph, and frees it.
   std::vector<GraphFragment> fragments(files.size());
   std::vector<std::vector<DocumentProblem>> file_problems(files.size());
-  std::vector<bool> loaded(files.size(), false);
-  std::atomic<std::size_t> next{0};
+  std::vector<char> loaded(files.size(), 0), done(files.size(), 0);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t next = 0, merged = 0;
   const ExtractOptions extract_options{opt.language};
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, std::max<std::size_t>(files.size(), 1));
+  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
   auto worker = [&] {
     Workspace workspace;
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      Document document;
-      if (!load_document(files[i], document, file_problems[i])) continue;
-      try {
-        fragments[i] = pipeline->extract(document, extract_options, workspace);
-        loaded[i] = true;
-      } catch (const std::exception& e) {
-        file_problems[i].push_back({true, files[i] + ": extraction failed: " + e.what()});
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return next >= files.size() || next < merged + window; });
+        if (next >= files.size()) return;
+        i = next++;
       }
+      Document document;
+      GraphFragment fragment;
+      std::vector<DocumentProblem> found;
+      bool ok = false;
+      if (load_document(files[i], document, found)) {
+        try {
+          fragment = pipeline->extract(document, extract_options, workspace);
+          ok = true;
+        } catch (const std::exception& e) {
+          found.push_back({true, files[i] + ": extraction failed: " + e.what()});
+        }
+      }
+      {
+        std::lock_guard lock(mutex);
+        fragments[i] = std::move(fragment);
+        file_problems[i] = std::move(found);
+        loaded[i] = ok;
+        done[i] = 1;
+      }
+      changed.notify_all();
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
 
   KnowledgeGraph graph;
   std::size_t ok = 0;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    for (auto& p : file_problems[i]) problems.push_back(std::move(p));
-    if (!loaded[i]) continue;
-    graph.merge(fragments[i]);
-    ++ok;
-  }
+  int code = exit_code::kOk;
   bool input_problem = false;
+  // Problems with the inputs themselves (missing files, unreadable folders).
   for (const auto& p : problems) {
     std::cerr << "crimekg build: " << (p.fatal ? "" : "warning: ") << p.message << "\n";
     input_problem = true;
   }
-
-  int code = input_problem ? exit_code::kInputProblem : exit_code::kOk;
-  if (!opt.per_document.empty()) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      if (!loaded[i]) continue;
-      KnowledgeGraph one;
-      one.merge(fragments[i]);
-      const std::string stem = std::filesystem::path(files[i]).stem().string();
-      const std::string path = (std::filesystem::path(opt.per_document) / (stem + ".json")).string();
-      if (auto error = write_file_atomically(path, [&](std::ostream& out) { write_node_link(one, out); });
-          !error.empty()) {
-        std::cerr << "crimekg build: " << error << "\n";
-        code = exit_code::kOutputError;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    GraphFragment fragment;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return done[i] != 0; });
+      fragment = std::move(fragments[i]);
+    }
+    for (auto& p : file_problems[i]) {
+      std::cerr << "crimekg build: " << (p.fatal ? "" : "warning: ") << p.message << "\n";
+      input_problem = true;
+    }
+    if (loaded[i]) {
+      graph.merge(fragment);
+      ++ok;
+      if (!opt.per_document.empty()) {
+        KnowledgeGraph one;
+        one.merge(fragment);
+        const std::string stem = std::filesystem::path(files[i]).stem().string();
+        const std::string path = (std::filesystem::path(opt.per_document) / (stem + ".json")).string();
+        if (auto error = write_file_atomically(path, [&](std::ostream& out) { write_node_link(one, out); });
+            !error.empty()) {
+          std::cerr << "crimekg build: " << error << "\n";
+          code = exit_code::kOutputError;
+        }
       }
     }
+    {
+      std::lock_guard lock(mutex);
+      merged = i + 1;
+    }
+    changed.notify_all();
   }
+  for (auto& t : threads) t.join();
+  if (input_problem && code == exit_code::kOk) code = exit_code::kInputProblem;
   ExportOptions export_options;
   if (!opt.base.empty()) export_options.base_iri = opt.base;
   for (std::size_t k = 0; k < opt.outputs.size(); ++k) {
