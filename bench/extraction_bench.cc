@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -24,8 +24,10 @@ int main(int argc, char** argv) {
   double target_mb = 50;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--mb" && i + 1 < argc) target_mb = std::stod(argv[++i]);
-    else inputs.push_back(a);
+    if (a == "--mb" && i + 1 < argc)
+      target_mb = std::stod(argv[++i]);
+    else
+      inputs.push_back(a);
   }
   if (inputs.empty()) {
     std::cerr << "usage: crimekg_bench FOLDER_OR_FILES... [--mb N]\n";
@@ -97,7 +99,8 @@ int main(int argc, char** argv) {
   for (const auto& f : fragments) graph.merge(f);
   const double merge = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("corpus: %zu documents, %.1f MB\n", corpus.size(), mb);
-  std::printf("extract, 1 thread, cold heap: %8.2f MB/s (%.2f MB per CPU second)\n", mb / cold, mb / cpu_cold);
+  std::printf("extract, 1 thread, cold heap: %8.2f MB/s (%.2f MB per CPU second)\n", mb / cold,
+              mb / cpu_cold);
   std::printf("extract, 1 thread:   %8.2f MB/s (%.2f MB per CPU second)\n", mb / one, mb / cpu_one);
   std::printf("extract, %u threads: %8.2f MB/s\n", cores, mb / all);
   std::printf("merge:               %8.0f edges/s (%zu edge records -> %zu edges)\n", edges / merge,

@@ -1,8 +1,8 @@
 // crimekg build: extract one graph from many documents, in parallel, merged
 // in input order.
+#include <condition_variable>
 #include <filesystem>
 #include <iostream>
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -11,9 +11,9 @@
 #include "exporters/export_format.h"
 #include "extractors/document.h"
 #include "extractors/pipeline.h"
+#include "graph/atomic_file.h"
 #include "graph/knowledge_graph.h"
 #include "graph/node_link.h"
-#include "graph/atomic_file.h"
 #include "graph/status.h"
 
 namespace crimekg::cli {
@@ -118,15 +118,17 @@ int run_build(const std::vector<std::string>& args) {
   if (opt.outputs.empty() && opt.per_document.empty()) return usage_error("no -o OUT given");
   std::vector<ExportFormat> formats;
   for (const auto& out : opt.outputs) {
-    auto f = opt.format ? opt.format : (out == "-" ? std::optional(ExportFormat::kNodeLinkJson)
-                                                   : export_format_from_path(out));
-    if (!f) return usage_error("cannot tell the format of '" + out + "' from its extension; use -f");
+    auto f = opt.format ? opt.format
+                        : (out == "-" ? std::optional(ExportFormat::kNodeLinkJson)
+                                      : export_format_from_path(out));
+    if (!f)
+      return usage_error("cannot tell the format of '" + out + "' from its extension; use -f");
     formats.push_back(*f);
   }
 
   Status data_status;
-  auto pipeline = Pipeline::create(opt.data.empty() ? Pipeline::default_data_folder() : opt.data,
-                                   data_status);
+  auto pipeline =
+      Pipeline::create(opt.data.empty() ? Pipeline::default_data_folder() : opt.data, data_status);
   if (!pipeline) {
     std::cerr << data_status.to_string();
     std::cerr << "crimekg build: the data folder failed to load (" << data_status.problems().size()
@@ -212,8 +214,10 @@ int run_build(const std::vector<std::string>& args) {
         KnowledgeGraph one;
         one.merge(fragment);
         const std::string stem = std::filesystem::path(files[i]).stem().string();
-        const std::string path = (std::filesystem::path(opt.per_document) / (stem + ".json")).string();
-        if (auto error = write_file_atomically(path, [&](std::ostream& out) { write_node_link(one, out); });
+        const std::string path =
+            (std::filesystem::path(opt.per_document) / (stem + ".json")).string();
+        if (auto error =
+                write_file_atomically(path, [&](std::ostream& out) { write_node_link(one, out); });
             !error.empty()) {
           std::cerr << "crimekg build: " << error << "\n";
           code = exit_code::kOutputError;
@@ -231,9 +235,10 @@ int run_build(const std::vector<std::string>& args) {
   ExportOptions export_options;
   if (!opt.base.empty()) export_options.base_iri = opt.base;
   for (std::size_t k = 0; k < opt.outputs.size(); ++k) {
-    std::string error = (opt.outputs[k] == "-" && formats[k] == ExportFormat::kNodeLinkJson)
-                            ? write_file_atomically("-", [&](std::ostream& out) { write_node_link(graph, out); })
-                            : write_export(graph, formats[k], opt.outputs[k], export_options);
+    std::string error =
+        (opt.outputs[k] == "-" && formats[k] == ExportFormat::kNodeLinkJson)
+            ? write_file_atomically("-", [&](std::ostream& out) { write_node_link(graph, out); })
+            : write_export(graph, formats[k], opt.outputs[k], export_options);
     if (!error.empty()) {
       std::cerr << "crimekg build: " << error << "\n";
       code = exit_code::kOutputError;

@@ -36,7 +36,8 @@ int collect_graphviz_message(char* message) {
 
 class GraphvizErrorCapture {
  public:
-  explicit GraphvizErrorCapture(std::string& sink) : previous_(agseterrf(collect_graphviz_message)) {
+  explicit GraphvizErrorCapture(std::string& sink)
+      : previous_(agseterrf(collect_graphviz_message)) {
     g_collected_errors = &sink;
   }
   ~GraphvizErrorCapture() {
@@ -136,16 +137,19 @@ std::optional<DiagramFormat> diagram_format_from_path(std::string_view path) {
 
 std::string_view diagram_format_name(DiagramFormat format) {
   switch (format) {
-    case DiagramFormat::kSvg: return "svg";
-    case DiagramFormat::kPng: return "png";
-    case DiagramFormat::kPdf: return "pdf";
+    case DiagramFormat::kSvg:
+      return "svg";
+    case DiagramFormat::kPng:
+      return "png";
+    case DiagramFormat::kPdf:
+      return "pdf";
   }
   return "svg";
 }
 
 const std::vector<std::string_view>& diagram_layouts() {
-  static const std::vector<std::string_view> kLayouts = {"dot", "sfdp", "neato", "fdp",
-                                                         "circo", "twopi"};
+  static const std::vector<std::string_view> kLayouts = {"dot", "sfdp",  "neato",
+                                                         "fdp", "circo", "twopi"};
   return kLayouts;
 }
 
@@ -157,8 +161,8 @@ KnowledgeGraph without_isolated_nodes(const KnowledgeGraph& graph) {
   }
   for (auto e : graph.sorted_edges()) {
     const EdgeData& d = graph.edge(e);
-    out.upsert_edge(EdgeRecord{graph.source_node(e).id, graph.target_node(e).id, d.predicate, d.weight,
-                               d.evidence});
+    out.upsert_edge(EdgeRecord{graph.source_node(e).id, graph.target_node(e).id, d.predicate,
+                               d.weight, d.evidence});
   }
   return out;
 }

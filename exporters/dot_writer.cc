@@ -38,8 +38,9 @@ Agdisc_t* stream_discipline() {
 }
 
 std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 // The first `limit` characters of `text` and "…" when it is longer.
@@ -72,7 +73,8 @@ void set(void* object, const char* name, const std::string& value, const char* f
 // Pen width grows with the logarithm of the evidence count: 1 piece of
 // evidence draws a hairline, 100 a line about five times as thick.
 std::string pen_width(std::uint64_t weight) {
-  const double width = 1.0 + 0.9 * std::log2(static_cast<double>(std::max<std::uint64_t>(weight, 1)));
+  const double width =
+      1.0 + 0.9 * std::log2(static_cast<double>(std::max<std::uint64_t>(weight, 1)));
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f", std::min(width, 7.0));
   return buffer;
@@ -278,8 +280,8 @@ CgraphGraph build_cgraph(const KnowledgeGraph& graph, const DotOptions& options)
     set(n, "color", std::string(style.outline));
     set(n, "id", graphviz_escape(node.id));
     set(n, "class", std::string(to_string(node.type)));
-    std::string tooltip = std::string(to_string(node.type)) + ": " + display_label(node, "en") +
-                          "\n" + node.id;
+    std::string tooltip =
+        std::string(to_string(node.type)) + ": " + display_label(node, "en") + "\n" + node.id;
     if (!node.aliases.empty()) tooltip += "\nalso: " + join(node.aliases, "; ");
     set(n, "tooltip", graphviz_escape(tooltip));
     // Data for programs that read DOT as a graph file.

@@ -32,9 +32,9 @@ struct Agraph_s;  // Graphviz's graph; <graphviz/cgraph.h> stays out of this hea
 namespace crimekg {
 
 struct DotOptions {
-  std::string language = "en";   // labels[language], else the English label
-  bool legend = true;            // the cluster_legend explaining colours
-  bool edge_labels = true;       // predicate written on each edge
+  std::string language = "en";  // labels[language], else the English label
+  bool legend = true;           // the cluster_legend explaining colours
+  bool edge_labels = true;      // predicate written on each edge
   // Draw a symmetric predicate (cooperatesWith, mentionedWith) stored both
   // ways as one undirected line instead of two arrows.
   bool merge_symmetric = false;

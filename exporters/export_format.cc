@@ -55,13 +55,20 @@ std::optional<ExportFormat> export_format_from_path(std::string_view path) {
 
 std::string_view export_format_name(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kNodeLinkJson: return "json";
-    case ExportFormat::kJsonLd: return "jsonld";
-    case ExportFormat::kGraphMl: return "graphml";
-    case ExportFormat::kGexf: return "gexf";
-    case ExportFormat::kDot: return "dot";
-    case ExportFormat::kNeo4j: return "neo4j";
-    case ExportFormat::kKuzu: return "kuzu";
+    case ExportFormat::kNodeLinkJson:
+      return "json";
+    case ExportFormat::kJsonLd:
+      return "jsonld";
+    case ExportFormat::kGraphMl:
+      return "graphml";
+    case ExportFormat::kGexf:
+      return "gexf";
+    case ExportFormat::kDot:
+      return "dot";
+    case ExportFormat::kNeo4j:
+      return "neo4j";
+    case ExportFormat::kKuzu:
+      return "kuzu";
   }
   return "json";
 }
@@ -75,9 +82,8 @@ std::string write_export(const KnowledgeGraph& graph, ExportFormat format, const
       if (std::string problem = check_base_iri(options.base_iri); !problem.empty()) {
         return path + ": " + problem + " (got '" + options.base_iri + "')";
       }
-      return write_file_atomically(path, [&](std::ostream& out) {
-        write_jsonld(graph, options.base_iri, out);
-      });
+      return write_file_atomically(
+          path, [&](std::ostream& out) { write_jsonld(graph, options.base_iri, out); });
     }
     case ExportFormat::kGraphMl:
       return write_file_atomically(path, [&](std::ostream& out) { write_graphml(graph, out); });

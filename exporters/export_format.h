@@ -21,14 +21,14 @@ std::optional<ExportFormat> export_format_from_path(std::string_view path);
 std::string_view export_format_name(ExportFormat format);
 
 struct ExportOptions {
-  std::string language = "en";                        // label language for DOT
+  std::string language = "en";                         // label language for DOT
   std::string base_iri = "https://w3id.org/crimekg/";  // JSON-LD node IRIs
 };
 
 // Writes `graph` to `path` ("-" is stdout for single-file formats; neo4j and
 // kuzu write a folder). Returns "" on success, else a message naming the path.
-std::string write_export(const KnowledgeGraph& graph, ExportFormat format,
-                         const std::string& path, const ExportOptions& options);
+std::string write_export(const KnowledgeGraph& graph, ExportFormat format, const std::string& path,
+                         const ExportOptions& options);
 
 }  // namespace crimekg
 

@@ -56,7 +56,8 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
   std::vector<std::string> language_ids;
   for (std::size_t i = 0; i < columns.languages.size(); ++i) {
     language_ids.push_back("l" + std::to_string(i));
-    node_attrs.push_back({language_ids.back(), names.take("label_" + columns.languages[i]), "string"});
+    node_attrs.push_back(
+        {language_ids.back(), names.take("label_" + columns.languages[i]), "string"});
   }
   std::vector<std::string> property_ids;
   for (std::size_t i = 0; i < columns.properties.size(); ++i) {
@@ -110,8 +111,8 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
     out << "        </attvalues>\n"
         << "        <viz:color r=\"" << int(colour.r) << "\" g=\"" << int(colour.g) << "\" b=\""
         << int(colour.b) << "\"/>\n"
-        << "        <viz:size value=\"" << node_size(boost::out_degree(v, g) + boost::in_degree(v, g))
-        << "\"/>\n"
+        << "        <viz:size value=\""
+        << node_size(boost::out_degree(v, g) + boost::in_degree(v, g)) << "\"/>\n"
         << "      </node>\n";
   }
   out << "    </nodes>\n";

@@ -47,7 +47,9 @@ void str(Writer& w, std::string_view s) {
   w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }
 
-void key(Writer& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+void key(Writer& w, std::string_view k) {
+  w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+}
 
 void term(Writer& w, std::string_view name, std::string_view id, std::string_view type = {},
           std::string_view language = {}, std::string_view container = {}) {
@@ -123,16 +125,24 @@ void write_context(Writer& w) {
 
 std::string_view secondary_class(NodeType type) {
   switch (type) {
-    case NodeType::kState: return "schema:Country";
-    case NodeType::kBody: return "schema:Organization";
-    case NodeType::kMeeting: return "schema:Event";
-    case NodeType::kPlace: return "schema:Place";
+    case NodeType::kState:
+      return "schema:Country";
+    case NodeType::kBody:
+      return "schema:Organization";
+    case NodeType::kMeeting:
+      return "schema:Event";
+    case NodeType::kPlace:
+      return "schema:Place";
     case NodeType::kDocument:
     case NodeType::kResolution:
-    case NodeType::kDecision: return "schema:CreativeWork";
-    case NodeType::kInstrument: return "schema:Legislation";
-    case NodeType::kCrimeType: return "skos:Concept";
-    case NodeType::kProgramme: return "";
+    case NodeType::kDecision:
+      return "schema:CreativeWork";
+    case NodeType::kInstrument:
+      return "schema:Legislation";
+    case NodeType::kCrimeType:
+      return "skos:Concept";
+    case NodeType::kProgramme:
+      return "";
   }
   return "";
 }
@@ -250,7 +260,8 @@ void write_node(Writer& w, const KnowledgeGraph& graph, KnowledgeGraph::Vertex v
   // One property per predicate, its targets as node references. Out-edges in
   // (predicate, target) order: sorted_edges() order, restricted to this node.
   std::vector<KnowledgeGraph::Edge> out_edges;
-  for (auto [it, end] = boost::out_edges(v, graph.graph()); it != end; ++it) out_edges.push_back(*it);
+  for (auto [it, end] = boost::out_edges(v, graph.graph()); it != end; ++it)
+    out_edges.push_back(*it);
   std::sort(out_edges.begin(), out_edges.end(), [&graph](const auto& a, const auto& b) {
     return std::tie(graph.edge(a).predicate, graph.target_node(a).id) <
            std::tie(graph.edge(b).predicate, graph.target_node(b).id);

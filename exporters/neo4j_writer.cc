@@ -26,7 +26,8 @@ std::string array_field(const std::vector<std::string>& elements) {
   return elements.empty() ? std::string() : csv_field(detail::neo4j_array(elements));
 }
 
-std::string optional_field(const std::map<std::string, std::string>& values, const std::string& key) {
+std::string optional_field(const std::map<std::string, std::string>& values,
+                           const std::string& key) {
   auto found = values.find(key);
   return found == values.end() ? std::string() : csv_field(found->second);
 }
@@ -44,7 +45,8 @@ detail::OutputFile node_file(const KnowledgeGraph& graph, NodeType type,
   const detail::NodeColumns columns = detail::node_columns(graph, vertices);
   detail::UniqueNames names({"id", "label", "aliases", "mentions", "sameAs"});
   std::vector<std::string> header = {std::string("id:ID(") + kIdGroup + ")", ":LABEL", "label"};
-  for (const auto& lang : columns.languages) header.push_back(names.take("label_" + detail::identifier(lang)));
+  for (const auto& lang : columns.languages)
+    header.push_back(names.take("label_" + detail::identifier(lang)));
   header.insert(header.end(), {"aliases:string[]", "mentions:long", "sameAs:string[]"});
   for (const auto& key : columns.properties) header.push_back(names.take(detail::identifier(key)));
 
@@ -130,7 +132,8 @@ std::string readme(const std::vector<std::string>& node_files,
       "  `mentions` the number of mentions, and further properties (a Document's `file`,\n"
       "  `language`, `title`, `symbol`) as strings.\n"
       "- `relationships_<predicate>.csv`: one file per predicate, the relationship type. `weight`\n"
-      "  is the number of pieces of evidence; the evidence itself is in parallel arrays: item i is\n"
+      "  is the number of pieces of evidence; the evidence itself is in parallel arrays: item i "
+      "is\n"
       "  `evidence_documents[i]` (a Document node id), `evidence_paragraphs[i]`,\n"
       "  `evidence_starts[i]`..`evidence_ends[i]` (UTF-8 byte offsets into that document's file),\n"
       "  `evidence_texts[i]`, `evidence_extractors[i]` and `evidence_confidences[i]`.\n"

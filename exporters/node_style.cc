@@ -7,16 +7,16 @@ namespace crimekg {
 const TypeStyle& type_style(NodeType type) {
   // Indexed by NodeType; shapes chosen so the type reads without colour too.
   static constexpr std::array<TypeStyle, kNodeTypeCount> kStyles = {{
-      {"ellipse", "filled", "#A0CBE8", "#4E79A7"},             // State: blue
-      {"box", "rounded,filled", "#FFBE7D", "#F28E2B"},         // Body: orange
-      {"note", "filled", "#8CD17D", "#59A14F"},                // Resolution: green
-      {"note", "filled", "#86BCB6", "#499894"},                // Decision: teal
-      {"octagon", "filled", "#FF9D9A", "#E15759"},             // CrimeType: red
-      {"component", "filled", "#D4A6C8", "#B07AA1"},           // Programme: purple
-      {"folder", "filled", "#D7B5A6", "#9D7660"},              // Instrument: brown
-      {"tab", "filled", "#BAB0AC", "#79706E"},                 // Document: grey
-      {"hexagon", "filled", "#FABFD2", "#D37295"},             // Meeting: pink
-      {"house", "filled", "#F1CE63", "#B6992D"},               // Place: yellow
+      {"ellipse", "filled", "#A0CBE8", "#4E79A7"},      // State: blue
+      {"box", "rounded,filled", "#FFBE7D", "#F28E2B"},  // Body: orange
+      {"note", "filled", "#8CD17D", "#59A14F"},         // Resolution: green
+      {"note", "filled", "#86BCB6", "#499894"},         // Decision: teal
+      {"octagon", "filled", "#FF9D9A", "#E15759"},      // CrimeType: red
+      {"component", "filled", "#D4A6C8", "#B07AA1"},    // Programme: purple
+      {"folder", "filled", "#D7B5A6", "#9D7660"},       // Instrument: brown
+      {"tab", "filled", "#BAB0AC", "#79706E"},          // Document: grey
+      {"hexagon", "filled", "#FABFD2", "#D37295"},      // Meeting: pink
+      {"house", "filled", "#F1CE63", "#B6992D"},        // Place: yellow
   }};
   return kStyles[static_cast<std::size_t>(type)];
 }

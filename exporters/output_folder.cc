@@ -34,7 +34,8 @@ std::string write_folder_atomically(const std::string& path, const std::vector<O
   }
   if (target.has_parent_path()) {
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return path + ": cannot create folder " + target.parent_path().string() + ": " + ec.message();
+    if (ec)
+      return path + ": cannot create folder " + target.parent_path().string() + ": " + ec.message();
   }
 
   const std::string suffix = "." + std::to_string(::getpid());
@@ -49,9 +50,10 @@ std::string write_folder_atomically(const std::string& path, const std::vector<O
     return message;
   };
   for (const auto& file : files) {
-    const std::string error = write_file_atomically((temp / file.name).string(), [&file](std::ostream& out) {
-      out.write(file.contents.data(), static_cast<std::streamsize>(file.contents.size()));
-    });
+    const std::string error =
+        write_file_atomically((temp / file.name).string(), [&file](std::ostream& out) {
+          out.write(file.contents.data(), static_cast<std::streamsize>(file.contents.size()));
+        });
     if (!error.empty()) return fail(path + ": " + error);
   }
 
@@ -65,7 +67,8 @@ std::string write_folder_atomically(const std::string& path, const std::vector<O
   }
   fs::rename(temp, target, ec);
   if (ec) {
-    const std::string message = path + ": cannot rename temporary folder into place: " + ec.message();
+    const std::string message =
+        path + ": cannot rename temporary folder into place: " + ec.message();
     std::error_code ignored;
     if (exists) fs::rename(old, target, ignored);
     return fail(message);

@@ -48,14 +48,15 @@ enum class TriggerKind : std::uint8_t {
   kOrdinal,
   kSymbolSeries,
   kRelationCue,
-  kMeetingHead,  // a meeting head noun (cues "meetings"); value: meeting_head bits (meeting_recognizer.h)
+  kMeetingHead,  // a meeting head noun (cues "meetings"); value: meeting_head bits
+                 // (meeting_recognizer.h)
   kMeetingHeld,  // a held cue: "held", "convened", «المعقودة» (cues "meetings.held_cues")
 };
 
 struct TriggerHit {
   TriggerKind kind;
-  int value = 0;            // the ordinal's number; the relation cue's index
-  std::string language;     // of the cue file the trigger came from
+  int value = 0;         // the ordinal's number; the relation cue's index
+  std::string language;  // of the cue file the trigger came from
   std::size_t first_unit = 0, last_unit = 0;
   Span span;
 };
@@ -99,8 +100,9 @@ struct DocumentAnalysis {
   // fold_name() would give for the slice, without normalising it again.
   std::string folded(Span span) const {
     std::string out;
-    auto it = std::lower_bound(tokens.tokens.begin(), tokens.tokens.end(), span.begin,
-                               [](const Token& t, std::uint32_t offset) { return t.begin < offset; });
+    auto it =
+        std::lower_bound(tokens.tokens.begin(), tokens.tokens.end(), span.begin,
+                         [](const Token& t, std::uint32_t offset) { return t.begin < offset; });
     for (; it != tokens.tokens.end() && it->end <= span.end; ++it) {
       if (!out.empty()) out += ' ';
       out += tokens.key(*it);

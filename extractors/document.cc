@@ -47,11 +47,10 @@ bool make_document(std::string path, std::string bytes, Document& document,
     }
   }
   if (document.invalid_bytes > 0) {
-    problems.push_back({false, document.path + ": not valid UTF-8 (" +
-                                   std::to_string(document.invalid_bytes) +
-                                   " bad bytes, first at byte " +
-                                   std::to_string(document.first_invalid) +
-                                   "); they were read as spaces"});
+    problems.push_back(
+        {false, document.path + ": not valid UTF-8 (" + std::to_string(document.invalid_bytes) +
+                    " bad bytes, first at byte " + std::to_string(document.first_invalid) +
+                    "); they were read as spaces"});
   }
   document.text = std::move(bytes);
   return true;

@@ -22,8 +22,8 @@ struct Document {
 
 // Why a file cannot be used, or what was wrong but survivable.
 struct DocumentProblem {
-  bool fatal = false;  // the document was not loaded
-  std::string message; // "PATH: reason"
+  bool fatal = false;   // the document was not loaded
+  std::string message;  // "PATH: reason"
 };
 
 // Loads a file. Empty, binary (mostly NUL or control bytes), unreadable and

@@ -74,8 +74,9 @@ Status Lexicon::add(LexiconEntry entry) {
   Status status;
   if (index_.count(entry.id)) {
     const auto& first = entries_[index_[entry.id]];
-    status.add(entry.file, entry.line, entry.id,
-               "duplicate id (first defined in " + first.file + ":" + std::to_string(first.line) + ")");
+    status.add(
+        entry.file, entry.line, entry.id,
+        "duplicate id (first defined in " + first.file + ":" + std::to_string(first.line) + ")");
     return status;
   }
   index_.emplace(entry.id, entries_.size());
@@ -129,7 +130,9 @@ Status Lexicon::load_file(const std::string& path) {
       entry.line = line_of_offset(text, at);
       search_from = at + needle.size();
     }
-    auto problem = [&](std::string message) { status.add(path, entry.line, entry.id, std::move(message)); };
+    auto problem = [&](std::string message) {
+      status.add(path, entry.line, entry.id, std::move(message));
+    };
     if (node_type_from_id(entry.id) != entry.type) {
       problem("id prefix does not match the file's type " + type_name + " (expected \"" +
               std::string(id_prefix(entry.type)) + ":...\")");
@@ -147,7 +150,8 @@ Status Lexicon::load_file(const std::string& path) {
           if (m.value.IsString() && m.value.GetStringLength() > 0)
             entry.labels[m.name.GetString()] = m.value.GetString();
           else
-            problem(std::string("\"labels\".") + m.name.GetString() + " must be a non-empty string");
+            problem(std::string("\"labels\".") + m.name.GetString() +
+                    " must be a non-empty string");
         }
       }
     }

@@ -1483,7 +1483,8 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
       if (english_label) node.labels["en"] = f.label;
       node.properties = f.properties;
     }
-    if (const std::string& language = a.language_at(f.span.begin); language != "en" && !language.empty())
+    if (const std::string& language = a.language_at(f.span.begin);
+        language != "en" && !language.empty())
       node.labels.emplace(language, f.surface);
     node.mentions += 1;
     held_in(f.id, f.place, f.clause, 0.8);

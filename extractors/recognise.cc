@@ -567,8 +567,9 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
   };
   // Mentions starting in [from, to), from the sorted a.mentions.
   auto mentions_between = [&](std::uint32_t from, std::uint32_t to) {
-    auto first = std::lower_bound(a.mentions.begin(), a.mentions.end(), from,
-                                  [](const Mention& m, std::uint32_t o) { return m.span.begin < o; });
+    auto first =
+        std::lower_bound(a.mentions.begin(), a.mentions.end(), from,
+                         [](const Mention& m, std::uint32_t o) { return m.span.begin < o; });
     auto last = first;
     while (last != a.mentions.end() && last->span.begin < to) ++last;
     return std::pair{first, last};
@@ -608,7 +609,8 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
           // Cap»): another of its type within a short distance.
           // Names are shorter than 1,000 bytes: a mention 12 bytes away
           // starts within that distance.
-          auto [first, last] = mentions_between(span.begin > 1012 ? span.begin - 1012 : 0, span.end + 13);
+          auto [first, last] =
+              mentions_between(span.begin > 1012 ? span.begin - 1012 : 0, span.end + 13);
           for (auto it = first; it != last; ++it) {
             const Mention& m = *it;
             if (m.type != entry.type) continue;
@@ -647,7 +649,8 @@ void Recognizer::recognise(DocumentAnalysis& a, Normaliser& normaliser) const {
       if (entry.type != NodeType::kState && entry.type != NodeType::kInstrument) continue;
       const Span span{a.units[c.first].begin, a.units[c.last].end};
       bool inside_other = false;
-      auto [first, last] = mentions_between(span.begin > 1000 ? span.begin - 1000 : 0, span.begin + 1);
+      auto [first, last] =
+          mentions_between(span.begin > 1000 ? span.begin - 1000 : 0, span.begin + 1);
       for (auto it = first; it != last; ++it) {
         const Mention& m = *it;
         if (m.span.begin > span.begin) break;

@@ -19,7 +19,14 @@ namespace crimekg {
 
 // What a gazetteer pattern stands for; several payloads may share a pattern.
 struct PatternPayload {
-  enum class Kind : std::uint8_t { kName, kAlias, kShortForm, kDefaultShortForm, kGuarded, kTrigger };
+  enum class Kind : std::uint8_t {
+    kName,
+    kAlias,
+    kShortForm,
+    kDefaultShortForm,
+    kGuarded,
+    kTrigger
+  };
   Kind kind;
   std::uint32_t target;  // lexicon entry index, or trigger index
 };
@@ -62,8 +69,12 @@ class Recognizer {
   // aliases, folded as fold_name() folds them; computed once at compile time
   // so the per-document stages never re-normalise lexicon text.
   const std::string& folded_label(std::size_t entry) const { return folded_labels_[entry]; }
-  const std::vector<std::string>& folded_forms(std::size_t entry) const { return folded_forms_[entry]; }
-  const std::vector<std::string>& folded_aliases(std::size_t entry) const { return folded_aliases_[entry]; }
+  const std::vector<std::string>& folded_forms(std::size_t entry) const {
+    return folded_forms_[entry];
+  }
+  const std::vector<std::string>& folded_aliases(std::size_t entry) const {
+    return folded_aliases_[entry];
+  }
 
  private:
   Recognizer() = default;

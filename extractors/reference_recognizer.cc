@@ -33,7 +33,8 @@ bool is_space_at(std::string_view text, std::uint32_t i) {
 }
 
 std::uint32_t skip_spaces(std::string_view text, std::uint32_t i, std::uint32_t limit) {
-  while (i < limit && is_space_at(text, i)) i += (static_cast<unsigned char>(text[i]) == 0xC2) ? 2 : 1;
+  while (i < limit && is_space_at(text, i))
+    i += (static_cast<unsigned char>(text[i]) == 0xC2) ? 2 : 1;
   return i;
 }
 
@@ -145,11 +146,11 @@ bool fits(const ResolutionIssuer& issuer, const Number& n) {
 }
 
 std::string ordinal_word(long n) {
-  static const char* kWords[] = {"",         "first",      "second",     "third",      "fourth",
-                                 "fifth",    "sixth",      "seventh",    "eighth",     "ninth",
-                                 "tenth",    "eleventh",   "twelfth",    "thirteenth", "fourteenth",
-                                 "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-                                 "twentieth"};
+  static const char* kWords[] = {
+      "",           "first",      "second",     "third",     "fourth",    "fifth",
+      "sixth",      "seventh",    "eighth",     "ninth",     "tenth",     "eleventh",
+      "twelfth",    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+      "eighteenth", "nineteenth", "twentieth"};
   if (n > 0 && n <= 20) return kWords[n];
   return std::to_string(n) + (n % 10 == 1 && n % 100 != 11   ? "st"
                               : n % 10 == 2 && n % 100 != 12 ? "nd"
@@ -178,15 +179,18 @@ Span sentence_at(DocumentAnalysis& a, SentenceSplitter& splitter, std::uint32_t 
   }
   auto it = a.sentences.find(p);
   if (it == a.sentences.end()) {
-    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span,
-                                       a.language_at(a.segments.paragraphs[p].span.begin))).first;
+    it = a.sentences
+             .emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span,
+                                        a.language_at(a.segments.paragraphs[p].span.begin)))
+             .first;
   }
   for (const auto& s : it->second)
     if (offset >= s.begin && offset < s.end) return s;
   return a.segments.paragraphs[p].span;
 }
 
-Evidence make_evidence(const DocumentAnalysis& a, Span span, std::string extractor, double confidence) {
+Evidence make_evidence(const DocumentAnalysis& a, Span span, std::string extractor,
+                       double confidence) {
   Evidence e;
   e.document = a.id;
   const int p = a.segments.paragraph_at(span.begin);
@@ -258,7 +262,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
   // once per document and only when a reference needs them.
   UErrorCode text_error = U_ZERO_ERROR;
   std::unique_ptr<UText, decltype(&utext_close)> utext(
-      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &text_error), &utext_close);
+      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &text_error),
+      &utext_close);
   std::map<const LanguageCues*, std::vector<std::unique_ptr<icu::RegexMatcher>>> matchers;
   auto trailer_matchers = [&](const LanguageCues& lc) {
     auto [it, inserted] = matchers.try_emplace(&lc);
@@ -281,21 +286,22 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
   for (const auto& trigger : a.triggers) {
     const bool resolution = trigger.kind == TriggerKind::kResolution ||
                             trigger.kind == TriggerKind::kResolutionPossessive;
-    const bool decision = trigger.kind == TriggerKind::kDecision ||
-                          trigger.kind == TriggerKind::kDecisionPossessive;
+    const bool decision =
+        trigger.kind == TriggerKind::kDecision || trigger.kind == TriggerKind::kDecisionPossessive;
     if (!resolution && !decision) continue;
     const bool possessive = trigger.kind == TriggerKind::kResolutionPossessive ||
                             trigger.kind == TriggerKind::kDecisionPossessive;
     const LanguageCues* lc = cues.language(trigger.language);
     if (!lc) lc = doc_cues;
     const int p = a.segments.paragraph_at(trigger.span.begin);
-    const std::uint32_t limit = p >= 0 ? a.segments.paragraphs[p].span.end
-                                       : static_cast<std::uint32_t>(text.size());
+    const std::uint32_t limit =
+        p >= 0 ? a.segments.paragraphs[p].span.end : static_cast<std::uint32_t>(text.size());
 
     const ResolutionIssuer* explicit_issuer = nullptr;
     std::string issuer_body;
     // "General Assembly resolution", "Conference of the Parties decision".
-    if (const Mention* before = mention_ending_at(trigger.span.begin); before && issuer_of(*before)) {
+    if (const Mention* before = mention_ending_at(trigger.span.begin);
+        before && issuer_of(*before)) {
       explicit_issuer = issuer_of(*before);
       issuer_body = before->id;
     }
@@ -318,18 +324,21 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
           }
         }
       }
-      if (!inside || (inside->type != NodeType::kBody && inside->type != NodeType::kInstrument)) break;
+      if (!inside || (inside->type != NodeType::kBody && inside->type != NodeType::kInstrument))
+        break;
       if (!explicit_issuer && issuer_of(*inside)) {
         explicit_issuer = issuer_of(*inside);
         issuer_body = inside->id;
       }
       pos = detail::skip_spaces(text, inside->span.end, limit);
       // a short linking word («في») before an instrument
-      if (const Mention* next = mention_at(pos, 8); next && next->type == NodeType::kInstrument && hop == 0) {
+      if (const Mention* next = mention_at(pos, 8);
+          next && next->type == NodeType::kInstrument && hop == 0) {
         pos = next->span.begin;
       }
     }
-    if (pos + 3 < limit && text.substr(pos, 3) == "No.") pos = detail::skip_spaces(text, pos + 3, limit);
+    if (pos + 3 < limit && text.substr(pos, 3) == "No.")
+      pos = detail::skip_spaces(text, pos + 3, limit);
 
     // The list of numbers.
     std::vector<detail::Number> numbers;
@@ -396,7 +405,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
           UErrorCode error = U_ZERO_ERROR;
           if (matcher->lookingAt(static_cast<int64_t>(after), error) && U_SUCCESS(error)) {
             const auto end = matcher->end64(error);
-            if (U_SUCCESS(error) && end > after && end <= limit) after = static_cast<std::uint32_t>(end);
+            if (U_SUCCESS(error) && end > after && end <= limit)
+              after = static_cast<std::uint32_t>(end);
           }
         }
       }
@@ -416,7 +426,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
             std::uint32_t r = q + static_cast<std::uint32_t>(word.size());
             // Arabic «و» is written onto the number: «و5/10».
             std::uint32_t dummy;
-            if (r < limit && (detail::is_space_at(text, r) || detail::digit_at(text, r, limit, dummy) >= 0)) {
+            if (r < limit &&
+                (detail::is_space_at(text, r) || detail::digit_at(text, r, limit, dummy) >= 0)) {
               q = detail::skip_spaces(text, r, limit);
               separated = true;
               break;
@@ -444,7 +455,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       {
         for (const auto& word : lc->issuer_links) {
           if (text.substr(q, word.size()) != word) continue;
-          const std::uint32_t r = detail::skip_spaces(text, q + static_cast<std::uint32_t>(word.size()), limit);
+          const std::uint32_t r =
+              detail::skip_spaces(text, q + static_cast<std::uint32_t>(word.size()), limit);
           if (const Mention* after = mention_at(r, 0); after && issuer_of(*after)) {
             explicit_issuer = issuer_of(*after);
             issuer_body = after->id;
@@ -486,7 +498,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       const ResolutionIssuer* issuer = explicit_issuer;
       long session = 0, serial = 0;
       if (!issuer && number.count == 1 && number.year) issuer = cues.issuer_by_code("sc");
-      if (!issuer && number.count == 2 && (detail::is_year(number.parts[0]) || detail::is_year(number.parts[1])))
+      if (!issuer && number.count == 2 &&
+          (detail::is_year(number.parts[0]) || detail::is_year(number.parts[1])))
         issuer = cues.issuer_by_code("ecosoc");
       if (!issuer) {
         auto it = seen.find((resolution ? "r:" : "d:") + printed);
@@ -507,7 +520,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
           if (m.span.begin < sentence.begin || m.span.end > sentence.end || !issuer_of(m)) continue;
           if (m.type != NodeType::kBody || !detail::fits(*issuer_of(m), number)) continue;
           const bool before = m.span.end <= trigger.span.begin;
-          std::uint32_t distance = before ? trigger.span.begin - m.span.end : m.span.begin - trigger.span.end;
+          std::uint32_t distance =
+              before ? trigger.span.begin - m.span.end : m.span.begin - trigger.span.end;
           if (!before) distance += 1000;
           if (distance < best_distance) {
             best_distance = distance;
@@ -516,7 +530,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         }
         if (best) issuer = issuer_of(*best);
       }
-      if (!issuer && default_issuer && detail::fits(*default_issuer, number)) issuer = default_issuer;
+      if (!issuer && default_issuer && detail::fits(*default_issuer, number))
+        issuer = default_issuer;
       if (!issuer) continue;
       if (issuer->numbering == "single") {
         if (number.count != 1) continue;
@@ -533,7 +548,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         session = number_first ? number.parts[1] : number.parts[0];
         serial = number_first ? number.parts[0] : number.parts[1];
         // Read the other way round when only that order is plausible.
-        if (issuer->max_session > 0 && session > issuer->max_session && serial <= issuer->max_session)
+        if (issuer->max_session > 0 && session > issuer->max_session &&
+            serial <= issuer->max_session)
           std::swap(session, serial);
         if (issuer->max_session > 0 && session > issuer->max_session) continue;
       }
@@ -549,7 +565,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       // «و5/10»: the conjunction written onto the number is part of the word.
       Span word = number.span;
       if (word.begin >= 2 && text.substr(word.begin - 2, 2) == "\xD9\x88" &&
-          (word.begin == 2 || detail::is_space_at(text, word.begin - 3) || text[word.begin - 3] == '\x8C'))
+          (word.begin == 2 || detail::is_space_at(text, word.begin - 3) ||
+           text[word.begin - 3] == '\x8C'))
         word.begin -= 2;
       a.mentions.push_back({word, id, type, MentionKind::kReference, Lexicon::npos, 0.95, p});
       auto& node = a.extra_nodes[id];
@@ -557,8 +574,10 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         node.id = id;
         node.type = type;
         const std::string noun = resolution ? "resolution" : "decision";
-        node.label = issuer->label + " " + noun + " " + key +
-                     (issuer->numbering == "single" && number.year ? " (" + std::to_string(number.year) + ")" : "");
+        node.label =
+            issuer->label + " " + noun + " " + key +
+            (issuer->numbering == "single" && number.year ? " (" + std::to_string(number.year) + ")"
+                                                          : "");
         node.labels["en"] = node.label;
         node.properties["issuer"] = issuer->code;
       }
@@ -572,7 +591,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       edge.source = issuer->body_id;
       edge.target = id;
       edge.predicate = std::string(predicate::kAdopted);
-      edge.evidence.push_back(make_evidence(a, sentence, "reference", explicit_issuer ? 0.95 : 0.8));
+      edge.evidence.push_back(
+          make_evidence(a, sentence, "reference", explicit_issuer ? 0.95 : 0.8));
       a.edges.push_back(std::move(edge));
     }
   }
@@ -603,10 +623,12 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
         break;
       }
     }
-    const Span span{std::min(ordinal.span.begin, session ? session->span.begin : ordinal.span.begin),
-                    std::max(ordinal.span.end, session ? session->span.end : ordinal.span.end)};
+    const Span span{
+        std::min(ordinal.span.begin, session ? session->span.begin : ordinal.span.begin),
+        std::max(ordinal.span.end, session ? session->span.end : ordinal.span.end)};
     const int p = a.segments.paragraph_at(span.begin);
-    const std::uint32_t limit = p >= 0 ? a.segments.paragraphs[p].span.end : static_cast<std::uint32_t>(text.size());
+    const std::uint32_t limit =
+        p >= 0 ? a.segments.paragraphs[p].span.end : static_cast<std::uint32_t>(text.size());
     std::string series;  // the id the number is appended to
     std::string label;
     Span mention_span = span;
@@ -615,8 +637,10 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       const Mention* next = mention_at(detail::skip_spaces(text, ordinal.span.end, limit), 0);
       if (!next || next->type != NodeType::kMeeting || next->entry == Lexicon::npos) continue;
       series = next->id;
-      label = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(detail::ordinal_word(ordinal.value)[0])))) +
-              detail::ordinal_word(ordinal.value).substr(1) + " " + knowledge_.lexicon().entries()[next->entry].label;
+      label = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(
+                                 detail::ordinal_word(ordinal.value)[0])))) +
+              detail::ordinal_word(ordinal.value).substr(1) + " " +
+              knowledge_.lexicon().entries()[next->entry].label;
       mention_span = {ordinal.span.begin, next->span.end};
       // The series mention becomes this numbered meeting.
       for (auto& m : a.mentions)
@@ -634,12 +658,15 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       if (const Mention* m = mention_at(after, 0); m && m->type == NodeType::kBody) body = m->id;
       if (body.empty() && lc) {
         for (const auto& word : lc->issuer_links)
-            if (text.substr(after, word.size()) == word)
-              if (const Mention* m = mention_at(detail::skip_spaces(text, after + static_cast<std::uint32_t>(word.size()), limit), 0);
-                  m && m->type == NodeType::kBody) {
-                body = m->id;
-                break;
-              }
+          if (text.substr(after, word.size()) == word)
+            if (const Mention* m =
+                    mention_at(detail::skip_spaces(
+                                   text, after + static_cast<std::uint32_t>(word.size()), limit),
+                               0);
+                m && m->type == NodeType::kBody) {
+              body = m->id;
+              break;
+            }
       }
       if (body.empty()) {
         // «دورته», "at its": the nearest body before, in the sentence.
@@ -651,7 +678,8 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
           if (m.span.begin >= span.begin) break;
           if (m.span.begin < sentence.begin || m.type != NodeType::kBody) continue;
           const LexiconEntry* owner = knowledge_.lexicon().find(m.id);
-          if (cues.holds_sessions(m.id, owner ? std::string_view(owner->label) : std::string_view()))
+          if (cues.holds_sessions(m.id,
+                                  owner ? std::string_view(owner->label) : std::string_view()))
             body = m.id;
         }
       }
@@ -659,10 +687,13 @@ void ReferenceRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& split
       if (body.empty()) continue;
       const LexiconEntry* entry = knowledge_.lexicon().find(body);
       series = "meeting:" + body.substr(body.find(':') + 1);
-      label = detail::ordinal_word(ordinal.value) + " session of the " + (entry ? entry->label : body);
+      label =
+          detail::ordinal_word(ordinal.value) + " session of the " + (entry ? entry->label : body);
     }
     const std::string id = series + "/" + std::to_string(ordinal.value);
-    if (session) a.mentions.push_back({mention_span, id, NodeType::kMeeting, MentionKind::kMeeting, Lexicon::npos, 0.85, p});
+    if (session)
+      a.mentions.push_back(
+          {mention_span, id, NodeType::kMeeting, MentionKind::kMeeting, Lexicon::npos, 0.85, p});
     auto& node = a.extra_nodes[id];
     if (node.id.empty()) {
       node.id = id;

@@ -17,8 +17,8 @@ constexpr const char* kExtractor = "addresses";
 // Crime mentions of the sentence that a cue governs, with the cue's
 // position: a crime right after an addresses cue, the crimes listed with it,
 // and a crime right before an "after" cue ("terrorism prevention").
-std::vector<std::pair<const Mention*, std::uint32_t>> cued_crimes(RelateContext& c,
-                                                                  const std::vector<const Mention*>& ms) {
+std::vector<std::pair<const Mention*, std::uint32_t>> cued_crimes(
+    RelateContext& c, const std::vector<const Mention*>& ms) {
   std::vector<std::pair<const Mention*, std::uint32_t>> out;
   std::set<const Mention*> seen;
   auto is_crime = [](const Mention& m) { return m.type == NodeType::kCrimeType; };
@@ -26,8 +26,10 @@ std::vector<std::pair<const Mention*, std::uint32_t>> cued_crimes(RelateContext&
     const Mention& m = *ms[i];
     if (!is_crime(m) || seen.count(&m)) continue;
     std::uint32_t at = m.span.begin;
-    if (const TriggerHit* cue = c.cue_before(m.span.begin, cue_key::kAddresses, 24)) at = cue->span.begin;
-    else if (!c.cue_after(m.span.end, cue_key::kAddressesAfter, 4)) continue;
+    if (const TriggerHit* cue = c.cue_before(m.span.begin, cue_key::kAddresses, 24))
+      at = cue->span.begin;
+    else if (!c.cue_after(m.span.end, cue_key::kAddressesAfter, 4))
+      continue;
     for (std::size_t j : c.list_from(ms, i, is_crime))
       if (seen.insert(ms[j]).second) out.emplace_back(ms[j], at);
   }
@@ -73,28 +75,34 @@ void relate_addresses(RelateContext& c) {
 
       // Resolution-scoped: "in its resolution(s) X, Y ..." / «في قراره 2/11».
       std::vector<std::string> scoped;
-      for (auto t = std::lower_bound(a.triggers.begin(), a.triggers.end(), s.begin,
-                                     [](const TriggerHit& x, std::uint32_t o) { return x.span.begin < o; });
+      for (auto t = std::lower_bound(
+               a.triggers.begin(), a.triggers.end(), s.begin,
+               [](const TriggerHit&x, std::uint32_t o) { return x.span.begin < o; });
            t != a.triggers.end() && t->span.begin < s.end; ++t) {
-        if (t->kind != TriggerKind::kResolutionPossessive && t->kind != TriggerKind::kDecisionPossessive) continue;
+        if (t->kind != TriggerKind::kResolutionPossessive &&
+            t->kind != TriggerKind::kDecisionPossessive)
+          continue;
         // The references read after the possessive word, up to the clause end.
         const std::uint32_t end = c.clause_end(t->span.end, s);
         for (const Mention* m : ms) {
           if (m->span.begin < t->span.end || m->span.begin >= end || !is_reference(*m)) continue;
-          if (std::find(scoped.begin(), scoped.end(), m->id) == scoped.end()) scoped.push_back(m->id);
+          if (std::find(scoped.begin(), scoped.end(), m->id) == scoped.end())
+            scoped.push_back(m->id);
         }
       }
       if (!scoped.empty() && !c.unit_at(s.begin)) {
         for (const Mention* m : ms) {
           if (m->type != NodeType::kCrimeType) continue;
-          for (const auto& r : scoped) c.emit(r, predicate::kAddresses, m->id, s, "addresses-resolution", 0.7);
+          for (const auto& r : scoped)
+            c.emit(r, predicate::kAddresses, m->id, s, "addresses-resolution", 0.7);
         }
       }
 
       // A sentence about a programme ("The Education for Justice initiative
       // ... focusing, inter alia, on organized crime, smuggling of migrants
       // ..."): its subject programme addresses every crime it lists.
-      if (!c.unit_at(s.begin) && c.has_cue(s, cue_key::kAddresses) && !c.has_cue(s, cue_key::kParticipation)) {
+      if (!c.unit_at(s.begin) && c.has_cue(s, cue_key::kAddresses) &&
+          !c.has_cue(s, cue_key::kParticipation)) {
         const Mention* subject = nullptr;
         for (const Mention* m : ms)
           if (is_agent(*m) && !c.is_issuer(m->id)) {
@@ -114,7 +122,8 @@ void relate_addresses(RelateContext& c) {
       for (const Mention* m : ms)
         if (is_reference(*m)) {
           const auto colon = m->id.find(':'), slash = m->id.find('/');
-          if (auto* issuer = c.knowledge.cues().issuer_by_code(m->id.substr(colon + 1, slash - colon - 1)))
+          if (auto* issuer =
+                  c.knowledge.cues().issuer_by_code(m->id.substr(colon + 1, slash - colon - 1)))
             issuing.insert(issuer->body_id);
         }
       const TextUnit* unit = c.unit_at(s.begin);
@@ -130,11 +139,14 @@ void relate_addresses(RelateContext& c) {
           // (not when the sentence quotes another resolution: its title names them)
           bool quotes = false;
           for (const Mention* m : ms) quotes |= is_reference(*m) && (!unit || m->id != unit->id);
-          if (unit && !quotes) sources.push_back(unit->id);
-          else if (c.is_meeting_report()) sources.push_back(c.a.report_meeting);
+          if (unit && !quotes)
+            sources.push_back(unit->id);
+          else if (c.is_meeting_report())
+            sources.push_back(c.a.report_meeting);
           confidence = 0.5;
         }
-        for (const auto& source : sources) c.emit(source, predicate::kAddresses, crime->id, s, kExtractor, confidence);
+        for (const auto& source : sources)
+          c.emit(source, predicate::kAddresses, crime->id, s, kExtractor, confidence);
       }
     }
   }
@@ -165,7 +177,8 @@ void relate_addresses(RelateContext& c) {
         for (std::size_t q = p + 1; q < ps.size(); ++q) {
           const auto& item = ps[q];
           if (item.kind == BlockKind::kParagraph) {
-            if (item.label.empty() || !std::isdigit(static_cast<unsigned char>(item.label[0]))) break;
+            if (item.label.empty() || !std::isdigit(static_cast<unsigned char>(item.label[0])))
+              break;
             if (std::stoi(item.label) != next) break;
             ++next;
           } else if (item.kind != BlockKind::kListItem) {

@@ -23,7 +23,8 @@ void relate_assistance(RelateContext& c) {
       std::string own = c.sentence_actor(s, cues.front()->span.begin);
       if (own.empty()) {
         for (const Mention* m : c.mentions_in({cues.front()->span.end, s.end})) {
-          if (is_agent(*m) && m->span.begin - cues.front()->span.end <= 2 && !c.is_issuer(m->id)) own = m->id;
+          if (is_agent(*m) && m->span.begin - cues.front()->span.end <= 2 && !c.is_issuer(m->id))
+            own = m->id;
           break;
         }
       }
@@ -38,7 +39,8 @@ void relate_assistance(RelateContext& c) {
       }
       for (const Span note : c.footnotes_in(s))
         for (const Mention* m : c.mentions_in(note))
-          if (m->type == NodeType::kState) c.emit(actor, predicate::kAssisted, m->id, s, "assistance-footnote", 0.7);
+          if (m->type == NodeType::kState)
+            c.emit(actor, predicate::kAssisted, m->id, s, "assistance-footnote", 0.7);
     }
   }
 }
@@ -71,10 +73,13 @@ void relate_funding(RelateContext& c) {
     const auto tab = row.find('\t');
     if (tab == std::string_view::npos) continue;
     const auto rest = row.substr(tab + 1);
-    if (std::none_of(rest.begin(), rest.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+    if (std::none_of(rest.begin(), rest.end(),
+                     [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
       continue;
-    for (const Mention* m : c.mentions_in({par.span.begin, par.span.begin + static_cast<std::uint32_t>(tab)}))
-      if (m->type == NodeType::kState) c.emit(fund, predicate::kFundedBy, m->id, par.span, "funding-table", 0.8);
+    for (const Mention* m :
+         c.mentions_in({par.span.begin, par.span.begin + static_cast<std::uint32_t>(tab)}))
+      if (m->type == NodeType::kState)
+        c.emit(fund, predicate::kFundedBy, m->id, par.span, "funding-table", 0.8);
   }
 
   // "funded by Norway", «الذي تموله مبادرة النرويج».
@@ -89,8 +94,8 @@ void relate_funding(RelateContext& c) {
         if (source.empty()) continue;
         const std::uint32_t end = c.clause_end(cue->span.end, s);
         for (const Mention* m : ms)
-          if (m->type == NodeType::kState && m->span.begin >= cue->span.end && m->span.begin < end &&
-              m->span.begin - cue->span.end <= 80)
+          if (m->type == NodeType::kState && m->span.begin >= cue->span.end &&
+              m->span.begin < end && m->span.begin - cue->span.end <= 80)
             c.emit(source, predicate::kFundedBy, m->id, s, "funding", 0.6);
       }
     }

@@ -66,7 +66,8 @@ void titles(RelateContext& c, Span s, const std::vector<const Mention*>& ms) {
   for (const TriggerHit* cue : c.cues_in(s, cue_key::kTitle)) {
     std::vector<const Mention*> refs;
     for (const Mention* m : ms)
-      if (is_reference(*m) && m->span.begin >= since && m->span.end <= cue->span.begin) refs.push_back(m);
+      if (is_reference(*m) && m->span.begin >= since && m->span.end <= cue->span.begin)
+        refs.push_back(m);
     const bool plural = c.cue_of(*cue).phrase.find("ين") != std::string::npos ||
                         c.cue_of(*cue).phrase.find("respectively") != std::string::npos;
     since = cue->span.end;
@@ -79,13 +80,15 @@ void titles(RelateContext& c, Span s, const std::vector<const Mention*>& ms) {
     const auto crimes = crimes_in(c, title, true);
     for (const Mention* r : refs) {
       for (const Mention* m : c.mentions_in(title)) {
-        if (m->type == NodeType::kInstrument) c.emit(r->id, predicate::kCites, m->id, s, "citation-title", 0.7);
+        if (m->type == NodeType::kInstrument)
+          c.emit(r->id, predicate::kCites, m->id, s, "citation-title", 0.7);
         // «آلية استعراض تنفيذ اتفاقية ...»: the instrument a named body embeds.
         if (is_agent(*m))
           for (const auto& instrument : c.instruments_named_in(*m))
             c.emit(r->id, predicate::kCites, instrument, s, "citation-title", 0.6);
       }
-      for (const auto& crime : crimes) c.emit(r->id, predicate::kAddresses, crime, s, "addresses-title", 0.7);
+      for (const auto& crime : crimes)
+        c.emit(r->id, predicate::kAddresses, crime, s, "addresses-title", 0.7);
     }
   }
 }
@@ -108,7 +111,9 @@ void annexes(RelateContext& c, Span s, const std::vector<const Mention*>& ms) {
   for (std::size_t i = 1; i < ms.size(); ++i) {
     const Mention& x = *ms[i - 1];
     const Mention& y = *ms[i];
-    if (x.type != NodeType::kInstrument || y.type != NodeType::kInstrument || y.span.begin <= x.span.end) continue;
+    if (x.type != NodeType::kInstrument || y.type != NodeType::kInstrument ||
+        y.span.begin <= x.span.end)
+      continue;
     const auto gap = c.slice({x.span.end, y.span.begin});
     if (gap.find(':') == std::string_view::npos || gap.size() > 24) continue;
     bool words = false;
@@ -157,7 +162,8 @@ void relate_citation(RelateContext& c) {
   for (std::size_t p = 0; p < ps.size(); ++p) {
     const auto& par = ps[p];
     if (par.kind == BlockKind::kTableRow) continue;
-    const bool in_unit = c.unit_at(par.span.begin) != nullptr && !is_footnote_star(c, par.span.begin);
+    const bool in_unit =
+        c.unit_at(par.span.begin) != nullptr && !is_footnote_star(c, par.span.begin);
     for (const Span s : c.sentences_of(static_cast<int>(p))) {
       const auto ms = c.mentions_in(s);
       titles(c, s, ms);

@@ -85,8 +85,9 @@ RelateContext::RelateContext(DocumentAnalysis& analysis, SentenceSplitter& s, co
 const std::vector<Span>& RelateContext::sentences_of(int p) {
   auto it = a.sentences.find(p);
   if (it == a.sentences.end())
-    it = a.sentences.emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span,
-                                    a.language_at(a.segments.paragraphs[p].span.begin)))
+    it = a.sentences
+             .emplace(p, splitter.split(a.text(), a.segments.paragraphs[p].span,
+                                        a.language_at(a.segments.paragraphs[p].span.begin)))
              .first;
   return it->second;
 }

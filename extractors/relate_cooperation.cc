@@ -5,8 +5,8 @@
 namespace crimekg {
 namespace {
 
-void both_ways(RelateContext& c, const std::string& x, const std::string& y, Span s, const char* extractor,
-               double confidence) {
+void both_ways(RelateContext& c, const std::string& x, const std::string& y, Span s,
+               const char* extractor, double confidence) {
   if (x == y) return;
   c.emit(x, predicate::kCooperatesWith, y, s, extractor, confidence);
   c.emit(y, predicate::kCooperatesWith, x, s, extractor, confidence);
@@ -27,7 +27,8 @@ std::vector<const Mention*> parties_after(RelateContext& c, const std::vector<co
     bool qualifier = false;
     if (previous)
       for (const TriggerHit* of : c.cues_in({previous->span.end, m->span.begin}, cue_key::kOf))
-        if (c.only_list_glue(previous->span.end, of->span.begin) && c.only_punctuation(of->span.end, m->span.begin))
+        if (c.only_list_glue(previous->span.end, of->span.begin) &&
+            c.only_punctuation(of->span.end, m->span.begin))
           qualifier = true;
     previous = m;
     if (!qualifier) out.push_back(m);
@@ -51,10 +52,12 @@ void relate_cooperation(RelateContext& c) {
         if (parties.empty()) continue;
         // The actor: the sentence's first agent before the cue, else the body
         // the document is about ("in Costa Rica, jointly with ...").
-        std::string left = c.sentence_actor({c.clause_begin(cue->span.begin, s), s.end}, cue->span.begin);
+        std::string left =
+            c.sentence_actor({c.clause_begin(cue->span.begin, s), s.end}, cue->span.begin);
         if (left.empty()) left = c.main_actor();
         for (const Mention* m : parties)
-          if (m->id != left && !c.is_issuer(m->id)) both_ways(c, left, m->id, s, "cooperation", 0.6);
+          if (m->id != left && !c.is_issuer(m->id))
+            both_ways(c, left, m->id, s, "cooperation", 0.6);
       }
       // «يتعاون المكتب مع الإنتربول ...»: a verb, its subject, then the partners.
       for (const TriggerHit* cue : c.cues_in(s, cue_key::kCooperatesVerb)) {
@@ -69,7 +72,8 @@ void relate_cooperation(RelateContext& c) {
           if (left.empty()) left = c.main_actor();
         }
         for (const Mention* m : parties)
-          if (m->id != left && !c.is_issuer(m->id)) both_ways(c, left, m->id, s, "cooperation", 0.6);
+          if (m->id != left && !c.is_issuer(m->id))
+            both_ways(c, left, m->id, s, "cooperation", 0.6);
       }
       // "cooperation between A and B".
       for (const TriggerHit* cue : c.cues_in(s, cue_key::kBetween)) {
@@ -79,7 +83,9 @@ void relate_cooperation(RelateContext& c) {
             first = i;
             break;
           }
-        if (first == ms.size() || !is_agent(*ms[first]) || ms[first]->span.begin - cue->span.end > 30) continue;
+        if (first == ms.size() || !is_agent(*ms[first]) ||
+            ms[first]->span.begin - cue->span.end > 30)
+          continue;
         const auto listed = c.list_from(ms, first, is_agent);
         for (std::size_t x : listed)
           for (std::size_t y : listed)
@@ -97,7 +103,8 @@ void relate_cooperation(RelateContext& c) {
           both_ways(c, before->id, after->id, s, "cooperation-pair", 0.5);
       }
       // "UNODC, ISISC and the Monitoring Centre organized ...": a joint subject.
-      if (!ms.empty() && is_agent(*ms[0]) && ms[0]->span.begin - s.begin <= 8 && !c.in_footnote(s.begin)) {
+      if (!ms.empty() && is_agent(*ms[0]) && ms[0]->span.begin - s.begin <= 8 &&
+          !c.in_footnote(s.begin)) {
         const auto listed = c.list_from(ms, 0, is_agent);
         if (listed.size() >= 2) {
           // Only when the list is the subject: a verb follows, not more of a name.
@@ -124,7 +131,9 @@ void relate_venues(RelateContext& c) {
         for (const Mention* m : ms)
           if (m->span.begin >= cue->span.end) {
             if (m->type == NodeType::kPlace && m->span.begin - cue->span.end <= 24) place = m;
-            if (m->type == NodeType::kPlace || m->type == NodeType::kState || m->type == NodeType::kMeeting) break;
+            if (m->type == NodeType::kPlace || m->type == NodeType::kState ||
+                m->type == NodeType::kMeeting)
+              break;
           }
         if (!place) continue;
         std::string meeting;

@@ -38,7 +38,9 @@ class NamePhraseIndex {
   // The crimes the canonical (English) label of a lexicon entry states,
   // computed once: what a name says does not depend on the language it is
   // printed in («Контртеррористический комитет» addresses terrorism too).
-  const std::vector<std::string>& crimes_of_entry(std::size_t entry) const { return by_entry_[entry]; }
+  const std::vector<std::string>& crimes_of_entry(std::size_t entry) const {
+    return by_entry_[entry];
+  }
   // Instrument ids whose names the folded name embeds, `own_entry` aside, in
   // lexicon order.
   std::vector<std::string> instruments_embedded(std::string_view folded,

@@ -36,14 +36,17 @@ void relate_participation(RelateContext& c) {
       if (meeting.empty()) continue;
       const std::string owner = owner_of(meeting);
       for (const Mention* m : c.mentions_in(s))
-        if (is_participant(c, *m, owner)) c.emit(m->id, predicate::kParticipatedIn, meeting, s, "participation", 0.7);
+        if (is_participant(c, *m, owner))
+          c.emit(m->id, predicate::kParticipatedIn, meeting, s, "participation", 0.7);
       // "... the following officers:" and the lines listing them.
       const auto text = c.slice(s);
       if (k + 1 == sentences.size() && !text.empty() && text.back() == ':') {
         for (std::size_t q = p + 1; q < ps.size(); ++q) {
           const auto& item = ps[q];
           if (item.kind == BlockKind::kTableRow || item.kind == BlockKind::kFootnote) break;
-          if (item.kind == BlockKind::kParagraph && !item.label.empty() && item.label.rfind("line ", 0) != 0) break;
+          if (item.kind == BlockKind::kParagraph && !item.label.empty() &&
+              item.label.rfind("line ", 0) != 0)
+            break;
           if (item.kind == BlockKind::kHeading && item.label.rfind("line ", 0) != 0) break;
           if (item.span.size() > 300) break;
           // A chapter heading («جيم - إقرار جدول الأعمال») ends the list.
@@ -52,7 +55,8 @@ void relate_participation(RelateContext& c) {
           if (dash != std::string_view::npos && dash < 20) break;
           for (const Mention* m : c.mentions_in(item.span))
             if (is_participant(c, *m, owner))
-              c.emit(m->id, predicate::kParticipatedIn, meeting, item.span, "participation-list", 0.6);
+              c.emit(m->id, predicate::kParticipatedIn, meeting, item.span, "participation-list",
+                     0.6);
         }
       }
     }

@@ -11,7 +11,8 @@ namespace {
 const TriggerHit* of_link(const RelateContext& c, const Mention& x, const Mention& y) {
   if (y.span.begin <= x.span.end) return nullptr;
   for (const TriggerHit* of : c.cues_in({x.span.end, y.span.begin}, cue_key::kOf)) {
-    if (c.only_list_glue(x.span.end, of->span.begin) && c.only_punctuation(of->span.end, y.span.begin)) {
+    if (c.only_list_glue(x.span.end, of->span.begin) &&
+        c.only_punctuation(of->span.end, y.span.begin)) {
       // Glue before the link may be a parenthesised alias, not another list item.
       const auto gap = c.slice({x.span.end, of->span.begin});
       if (gap.find(" and ") != std::string_view::npos) continue;
@@ -32,7 +33,8 @@ void part_of_and_runs(RelateContext& c, Span s) {
         c.emit(x.id, predicate::kPartOf, y.id, s, "structure-of", 0.7);
       } else if (x.type == NodeType::kProgramme && y.type == NodeType::kBody) {
         // "... of the Office and the World Customs Organization": every runner listed.
-        for (std::size_t j : c.list_from(ms, i + 1, [](const Mention& m) { return m.type == NodeType::kBody; }))
+        for (std::size_t j :
+             c.list_from(ms, i + 1, [](const Mention& m) { return m.type == NodeType::kBody; }))
           c.emit(ms[j]->id, predicate::kRuns, x.id, s, "structure-of", 0.7);
       } else if (x.type == NodeType::kInstrument && y.type == NodeType::kInstrument) {
         c.emit(x.id, predicate::kPartOf, y.id, s, "structure-of", 0.7);
@@ -42,8 +44,9 @@ void part_of_and_runs(RelateContext& c, Span s) {
     // "the Council of the European Union Working Party on Terrorism": a body
     // named right before another, nothing between, qualifies it.
     const auto y_text = c.slice(y.span);
-    if (x.type == NodeType::kBody && y.type == NodeType::kBody && x.kind != MentionKind::kShortForm &&
-        y.span.begin > x.span.end && c.slice({x.span.end, y.span.begin}).find_first_not_of(" ") == std::string_view::npos &&
+    if (x.type == NodeType::kBody && y.type == NodeType::kBody &&
+        x.kind != MentionKind::kShortForm && y.span.begin > x.span.end &&
+        c.slice({x.span.end, y.span.begin}).find_first_not_of(" ") == std::string_view::npos &&
         !y_text.empty() && y_text[0] >= 'A' && y_text[0] <= 'Z')
       c.emit(y.id, predicate::kPartOf, x.id, s, "structure-adjacent", 0.5);
   }
@@ -75,10 +78,12 @@ void part_of_and_runs(RelateContext& c, Span s) {
     if (!x || x->kind == MentionKind::kShortForm || c.is_issuer(x->id)) continue;
     const auto gap = c.slice({x->span.end, y.span.begin});
     const bool adjacent = gap.find_first_not_of(" ") == std::string_view::npos;
-    const bool after_comma = (gap.size() >= 2 && (gap.substr(gap.size() - 2) == ", " ||
-                                                  (gap.size() >= 3 && gap.substr(gap.size() - 3) == "\xD8\x8C "))) &&
-                             gap.size() <= 120;
-    if (adjacent || after_comma) c.emit(x->id, predicate::kPartOf, y.id, s, "structure-prefix", 0.5);
+    const bool after_comma =
+        (gap.size() >= 2 && (gap.substr(gap.size() - 2) == ", " ||
+                             (gap.size() >= 3 && gap.substr(gap.size() - 3) == "\xD8\x8C "))) &&
+        gap.size() <= 120;
+    if (adjacent || after_comma)
+      c.emit(x->id, predicate::kPartOf, y.id, s, "structure-prefix", 0.5);
   }
   // "its Technical Assistance Team", "its Global Programme": the owner is the
   // nearest body named before, in the sentence.
@@ -92,7 +97,8 @@ void part_of_and_runs(RelateContext& c, Span s) {
     if (!owned) continue;
     const Mention* owner = nullptr;
     for (const Mention* m : ms)
-      if (m->span.end <= its->span.begin && m->type == NodeType::kBody && m->id != owned->id) owner = m;
+      if (m->span.end <= its->span.begin && m->type == NodeType::kBody && m->id != owned->id)
+        owner = m;
     if (!owner) continue;
     if (owned->type == NodeType::kProgramme)
       c.emit(owner->id, predicate::kRuns, owned->id, s, "structure-possessive", 0.6);
@@ -105,7 +111,9 @@ void part_of_and_runs(RelateContext& c, Span s) {
     const Mention* after = nullptr;
     for (const Mention* m : ms) {
       if (m->span.end <= cue->span.begin && is_agent(*m)) before = m;
-      if (!after && m->span.begin >= cue->span.end && is_agent(*m) && m->span.begin - cue->span.end <= 60) after = m;
+      if (!after && m->span.begin >= cue->span.end && is_agent(*m) &&
+          m->span.begin - cue->span.end <= 60)
+        after = m;
     }
     if (!before || !after) continue;
     if (before->type == NodeType::kBody && after->type == NodeType::kProgramme)
@@ -119,7 +127,8 @@ void part_of_and_runs(RelateContext& c, Span s) {
     // The sentence's programme: its first one, else the one after the cue.
     const Mention* programme = nullptr;
     for (const Mention* m : ms)
-      if (m->type == NodeType::kProgramme && (!programme || programme->span.begin > cue->span.begin)) {
+      if (m->type == NodeType::kProgramme &&
+          (!programme || programme->span.begin > cue->span.begin)) {
         if (!programme || m->span.end <= cue->span.begin) programme = m;
         if (programme->span.end <= cue->span.begin) break;
       }
@@ -130,7 +139,8 @@ void part_of_and_runs(RelateContext& c, Span s) {
         break;
       }
     if (first == ms.size() || ms[first]->span.begin - cue->span.end > 40) continue;
-    const auto runners = c.list_from(ms, first, [](const Mention& m) { return m.type == NodeType::kBody; });
+    const auto runners =
+        c.list_from(ms, first, [](const Mention& m) { return m.type == NodeType::kBody; });
     for (std::size_t j : runners) {
       if (ms[j]->type != NodeType::kBody) continue;
       if (programme) c.emit(ms[j]->id, predicate::kRuns, programme->id, s, "structure-joint", 0.6);
@@ -147,8 +157,7 @@ void supports(RelateContext& c, Span s) {
     const Mention* instrument = nullptr;
     for (const Mention* m : ms)
       if (m->span.begin >= cue->span.end && m->type == NodeType::kInstrument) {
-        if (m->span.begin - cue->span.end <= 90 &&
-            c.clause_end(cue->span.end, s) > m->span.begin)
+        if (m->span.begin - cue->span.end <= 90 && c.clause_end(cue->span.end, s) > m->span.begin)
           instrument = m;
         break;
       }
@@ -218,7 +227,8 @@ void relate_structure(RelateContext& c) {
       }
     }
     for (const auto& instrument : it->second)
-      c.emit(m.id, predicate::kSupports, instrument, c.sentence(m.span.begin), "supports-name", 0.7);
+      c.emit(m.id, predicate::kSupports, instrument, c.sentence(m.span.begin), "supports-name",
+             0.7);
   }
 }
 

@@ -17,11 +17,15 @@ struct Line {
   std::string_view text;
 };
 
-bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || u_isUWhiteSpace(c); }
+bool is_space(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || u_isUWhiteSpace(c);
+}
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -75,7 +79,8 @@ bool looks_like_symbol_line(std::string_view s) {
   if (!is_upper_ascii(s[0])) return false;
   bool digit = false;
   for (char c : s) {
-    if (is_digit(c)) digit = true;
+    if (is_digit(c))
+      digit = true;
     else if (!(is_upper_ascii(c) || c == '/' || c == '.' || c == '-' || c == '(' || c == ')' ||
                (c >= 'a' && c <= 'z')))
       return false;
@@ -86,10 +91,18 @@ bool looks_like_symbol_line(std::string_view s) {
 // Superscript digits as footnote markers: "¹²" -> "12".
 bool superscript_digit(UChar32 c, char& out) {
   switch (c) {
-    case 0x2070: out = '0'; return true;
-    case 0x00B9: out = '1'; return true;
-    case 0x00B2: out = '2'; return true;
-    case 0x00B3: out = '3'; return true;
+    case 0x2070:
+      out = '0';
+      return true;
+    case 0x00B9:
+      out = '1';
+      return true;
+    case 0x00B2:
+      out = '2';
+      return true;
+    case 0x00B3:
+      out = '3';
+      return true;
     default:
       if (c >= 0x2074 && c <= 0x2079) {
         out = static_cast<char>('4' + (c - 0x2074));
@@ -119,8 +132,9 @@ struct Numbering {
 };
 
 bool is_roman(std::string_view s) {
-  return !s.empty() && s.size() <= 6 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'; });
+  return !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char c) {
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
+  });
 }
 
 Numbering parse_numbering(std::string_view line) {
@@ -151,8 +165,10 @@ Numbering parse_numbering(std::string_view line) {
       return n;
     }
     std::size_t star = 0;
-    if (s.substr(0, 2) == "\\*") star = 2;
-    else if (!s.empty() && s[0] == '*' && s.size() > 1 && s[1] == ' ') star = 1;
+    if (s.substr(0, 2) == "\\*")
+      star = 2;
+    else if (!s.empty() && s[0] == '*' && s.size() > 1 && s[1] == ' ')
+      star = 1;
     if (star && s.size() > star && s[star] == ' ') {
       n.kind = Numbering::kFootnote;
       n.label = "*";
@@ -166,8 +182,8 @@ Numbering parse_numbering(std::string_view line) {
   if (k > 0) {
     std::size_t j = k;
     while (j < s.size() && s[j] == ' ') ++j;
-    if (j < s.size() && (s[j] == '.' || s[j] == '-' ||
-                         s.substr(j, 3) == "\xE2\x80\x93")) {  // en dash
+    if (j < s.size() &&
+        (s[j] == '.' || s[j] == '-' || s.substr(j, 3) == "\xE2\x80\x93")) {  // en dash
       const std::size_t mark = s[j] == '.' || s[j] == '-' ? 1 : 3;
       if (j + mark >= s.size() || s[j + mark] == ' ' || s[j + mark] == '\t') {
         n.kind = Numbering::kNumber;
@@ -357,7 +373,8 @@ Segmentation segment(std::string_view text) {
   for (std::size_t i = 0; i < lines.size() && i < 25; ++i) {
     auto t = detail::trim(lines[i].text);
     if (detail::parse_numbering(t).kind == detail::Numbering::kNumber) break;
-    if (!furniture[i] && detail::looks_like_symbol_line(t) && t.find(' ') == std::string_view::npos) {
+    if (!furniture[i] && detail::looks_like_symbol_line(t) &&
+        t.find(' ') == std::string_view::npos) {
       out.symbol = std::string(t);
       break;
     }
@@ -383,7 +400,8 @@ Segmentation segment(std::string_view text) {
     Paragraph* previous = out.paragraphs.empty() ? nullptr : &out.paragraphs.back();
 
     if (numbering.kind == detail::Numbering::kFootnote) {
-      Span body = trim_span(text, {l.span.begin + static_cast<std::uint32_t>(numbering.length), l.span.end});
+      Span body = trim_span(
+          text, {l.span.begin + static_cast<std::uint32_t>(numbering.length), l.span.end});
       out.footnotes[numbering.label] = {numbering.label, body};
       out.paragraphs.push_back({span, "footnote " + numbering.label, BlockKind::kFootnote,
                                 static_cast<std::uint32_t>(i + 1)});
@@ -407,8 +425,8 @@ Segmentation segment(std::string_view text) {
         previous->kind != BlockKind::kFootnote && numbering.kind == detail::Numbering::kNone &&
         ((!blank_before && previous->kind != BlockKind::kHeading) ||
          (blank_before && (detail::starts_lowercase_latin(t) || page_break) &&
-          !detail::ends_sentence(text.substr(previous->span.begin,
-                                             previous->span.end - previous->span.begin))));
+          !detail::ends_sentence(
+              text.substr(previous->span.begin, previous->span.end - previous->span.begin))));
     page_break = false;
     if (continues) {
       previous->span.end = span.end;

@@ -29,11 +29,11 @@ struct Footnote {
 };
 
 struct Segmentation {
-  std::vector<Span> furniture;         // running headers/footers, page numbers, job numbers
-  std::vector<Paragraph> paragraphs;   // in text order
-  std::vector<std::uint32_t> breaks;   // offsets where a paragraph or row starts
+  std::vector<Span> furniture;        // running headers/footers, page numbers, job numbers
+  std::vector<Paragraph> paragraphs;  // in text order
+  std::vector<std::uint32_t> breaks;  // offsets where a paragraph or row starts
   std::map<std::string, Footnote> footnotes;
-  std::string symbol;                  // the document's own symbol, when its header prints one
+  std::string symbol;  // the document's own symbol, when its header prints one
 
   // Index of the paragraph holding `offset`, or -1.
   int paragraph_at(std::uint32_t offset) const;

@@ -47,7 +47,8 @@ std::optional<std::uint32_t> symbol_end(std::string_view text, std::uint32_t beg
   if (begin > 0) {
     const char before = text[begin - 1];
     // "(A/59/150)": an opening parenthesis before the series is punctuation.
-    if ((before != '(' && detail::symbol_char(before)) || before == ':' || before == '@') return std::nullopt;
+    if ((before != '(' && detail::symbol_char(before)) || before == ':' || before == '@')
+      return std::nullopt;
   }
   return i;
 }

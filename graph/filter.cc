@@ -95,10 +95,9 @@ void keep_ego_network(const View& view, Selection& selection, Vertex focus, int 
   const std::size_t unreached = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> distance(original.size(), unreached);
   distance[compact[focus]] = 0;
-  boost::breadth_first_search(
-      undirected, boost::vertex(compact[focus], undirected),
-      boost::visitor(boost::make_bfs_visitor(
-          boost::record_distances(distance.data(), boost::on_tree_edge()))));
+  boost::breadth_first_search(undirected, boost::vertex(compact[focus], undirected),
+                              boost::visitor(boost::make_bfs_visitor(boost::record_distances(
+                                  distance.data(), boost::on_tree_edge()))));
   std::fill(selection.keep_vertex.begin(), selection.keep_vertex.end(), 0);
   for (std::size_t i = 0; i < original.size(); ++i) {
     if (distance[i] != unreached && distance[i] <= static_cast<std::size_t>(depth)) {

@@ -50,10 +50,10 @@ std::optional<NodeType> node_type_from_id(std::string_view id) {
 
 const std::vector<std::string_view>& typed_predicates() {
   static const std::vector<std::string_view> kTyped = {
-      predicate::kAdopted,        predicate::kAddresses, predicate::kRuns,
-      predicate::kPartOf,         predicate::kCites,     predicate::kParticipatedIn,
-      predicate::kHeldIn,         predicate::kCooperatesWith, predicate::kSupports,
-      predicate::kFundedBy,       predicate::kAssisted,
+      predicate::kAdopted,  predicate::kAddresses,      predicate::kRuns,
+      predicate::kPartOf,   predicate::kCites,          predicate::kParticipatedIn,
+      predicate::kHeldIn,   predicate::kCooperatesWith, predicate::kSupports,
+      predicate::kFundedBy, predicate::kAssisted,
   };
   return kTyped;
 }

@@ -134,8 +134,8 @@ std::string node_type_names() {
 }
 
 const std::string& display_label(const NodeData& node, std::string_view language) {
-  if (auto it = node.labels.find(std::string(language)); it != node.labels.end() &&
-                                                         !it->second.empty()) {
+  if (auto it = node.labels.find(std::string(language));
+      it != node.labels.end() && !it->second.empty()) {
     return it->second;
   }
   if (!node.label.empty()) return node.label;

@@ -17,8 +17,8 @@ Table matches_table(const KnowledgeGraph& graph, const std::vector<NameMatch>& m
   const auto& g = graph.graph();
   const bool csv = render.format == OutputFormat::kCsv;
   std::vector<TableColumn> columns =
-      csv ? std::vector<TableColumn>{{"id"}, {"type"}, {"label"}, {"matched"}, {"match"},
-                                     {"mentions"}}
+      csv ? std::vector<TableColumn>{{"id"},      {"type"},  {"label"},
+                                     {"matched"}, {"match"}, {"mentions"}}
           : std::vector<TableColumn>{{"id", Align::kLeft, 16, 0},
                                      {"type"},
                                      {"label", Align::kLeft, 16, 48},
@@ -30,9 +30,9 @@ Table matches_table(const KnowledgeGraph& graph, const std::vector<NameMatch>& m
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const auto& m = matches[i];
     const NodeData& node = g[m.vertex];
-    std::vector<std::string> row = {node.id, std::string(to_string(node.type)),
-                                    display_label(node, render.language), m.name, how(m),
-                                    std::to_string(node.mentions)};
+    std::vector<std::string> row = {
+        node.id, std::string(to_string(node.type)), display_label(node, render.language), m.name,
+        how(m),  std::to_string(node.mentions)};
     if (ranks != nullptr) row.push_back(std::to_string((*ranks)[i]));
     table.add_row(std::move(row));
   }
@@ -102,8 +102,8 @@ void render_search(const KnowledgeGraph& graph, std::string_view text,
   }
   const Table table = matches_table(graph, matches, &ranks, render);
   if (render.format == OutputFormat::kText) {
-    out << total << (total == 1 ? " node matches " : " nodes match ") << "\u201c"
-        << fence_rtl(text) << "\u201d";
+    out << total << (total == 1 ? " node matches " : " nodes match ") << "\u201c" << fence_rtl(text)
+        << "\u201d";
     const std::string folded = fold_for_lookup(text);
     if (folded != text) out << " (folded: " << fence_rtl(folded) << ")";
     out << '\n';

@@ -39,8 +39,8 @@ NeighborResult neighbors(const KnowledgeGraph& graph, KnowledgeGraph::Vertex nod
   auto add = [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex other, Direction direction) {
     const auto& predicate = g[e].predicate;
     if (is_symmetric_predicate(predicate)) {
-      auto [it, inserted] = symmetric.emplace(std::make_pair(other, std::string_view(predicate)),
-                                              result.rows.size());
+      auto [it, inserted] =
+          symmetric.emplace(std::make_pair(other, std::string_view(predicate)), result.rows.size());
       if (!inserted) {
         result.rows[it->second].direction = Direction::kBoth;
         return;
@@ -117,8 +117,13 @@ void render_neighbors(const KnowledgeGraph& graph, KnowledgeGraph::Vertex node,
     return;
   }
   const bool csv = render.format == OutputFormat::kCsv;
-  Table table(csv ? std::vector<TableColumn>{{"predicate"}, {"direction"}, {"id"}, {"type"},
-                                              {"label"}, {"weight"}, {"documents"}}
+  Table table(csv ? std::vector<TableColumn>{{"predicate"},
+                                             {"direction"},
+                                             {"id"},
+                                             {"type"},
+                                             {"label"},
+                                             {"weight"},
+                                             {"documents"}}
                   : std::vector<TableColumn>{{"predicate"},
                                              {"", Align::kLeft},
                                              {"neighbour", Align::kLeft, 16, 60},

@@ -71,8 +71,9 @@ NodeReport node_report(const KnowledgeGraph& graph, KnowledgeGraph::Vertex verte
     visit(*it, boost::source(*it, g), false);
   }
   for (auto& [predicate, row] : degree) report.degree.push_back(std::move(row));
-  std::sort(report.degree.begin(), report.degree.end(),
-            [](const DegreeRow& a, const DegreeRow& b) { return predicate_before(a.predicate, b.predicate); });
+  std::sort(report.degree.begin(), report.degree.end(), [](const DegreeRow& a, const DegreeRow& b) {
+    return predicate_before(a.predicate, b.predicate);
+  });
   std::stable_sort(report.evidence.begin(), report.evidence.end(),
                    [&](const EvidenceRow& a, const EvidenceRow& b) {
                      const auto& pa = g[a.edge].predicate;
@@ -147,8 +148,17 @@ void render_node_report(const KnowledgeGraph& graph, const NodeReport& report,
   if (render.format == OutputFormat::kCsv) {
     // The one table of a node that stands alone: its evidence, one record
     // per sentence. The rest is in --format json.
-    Table table({{"predicate"}, {"direction"}, {"neighbor"}, {"neighbor_label"}, {"document"},
-                 {"paragraph"}, {"start"}, {"end"}, {"text"}, {"extractor"}, {"confidence"}});
+    Table table({{"predicate"},
+                 {"direction"},
+                 {"neighbor"},
+                 {"neighbor_label"},
+                 {"document"},
+                 {"paragraph"},
+                 {"start"},
+                 {"end"},
+                 {"text"},
+                 {"extractor"},
+                 {"confidence"}});
     for (const auto& row : report.evidence) {
       const Evidence& e = *row.item;
       char confidence[32];
@@ -174,8 +184,8 @@ void render_node_report(const KnowledgeGraph& graph, const NodeReport& report,
   if (!node.same_as.empty()) fields.add_row({"sameAs", joined(node.same_as)});
   for (const auto& [name, value] : node.properties) fields.add_row({name, value});
 
-  Table degree({{"predicate"}, {"out", Align::kRight}, {"in", Align::kRight},
-                {"evidence", Align::kRight}});
+  Table degree(
+      {{"predicate"}, {"out", Align::kRight}, {"in", Align::kRight}, {"evidence", Align::kRight}});
   for (const auto& row : report.degree) {
     degree.add_row({row.predicate, std::to_string(row.out_edges), std::to_string(row.in_edges),
                     std::to_string(row.evidence)});

@@ -19,14 +19,14 @@ constexpr std::size_t kColumnGap = 2;
 constexpr std::size_t kMaxHeaderLines = 3;
 
 bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 int code_point_width(UChar32 c) {
   if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;
   const int8_t category = u_charType(c);
-  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK ||
-      category == U_FORMAT_CHAR) {
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) {
     return 0;
   }
   // Hangul medial vowels and final consonants join the preceding syllable.
@@ -168,9 +168,8 @@ std::string escape_markdown(std::string_view text) {
 
 std::size_t display_width(std::string_view utf8) {
   if (is_ascii(utf8)) {
-    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-      return c >= 0x20 && c != 0x7F;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c != 0x7F; }));
   }
   std::size_t width = 0;
   for_each_grapheme(utf8, [&](std::size_t begin, std::size_t end) {
@@ -217,7 +216,8 @@ std::string truncate_to_width(std::string_view utf8, std::size_t width) {
     // Keep whole words: a cut Arabic word takes another shape and meaning.
     // Only when not even the first word fits is it cut between graphemes.
     const auto space = kept.find_last_of(' ');
-    if (space != std::string_view::npos && space > 0 && utf8[cut] != ' ') kept = kept.substr(0, space);
+    if (space != std::string_view::npos && space > 0 && utf8[cut] != ' ')
+      kept = kept.substr(0, space);
   }
   while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
   std::string out(kept);
@@ -357,8 +357,8 @@ TextLayout print_text(const Table& table, std::ostream& out, std::size_t width,
   for (const auto& row : cells) {
     std::vector<std::string> parts;
     for (std::size_t i = 0; i < kept.size(); ++i) {
-      parts.push_back(pad(truncate_to_width(row[kept[i]], widths[i]), widths[i],
-                          columns[kept[i]].align));
+      parts.push_back(
+          pad(truncate_to_width(row[kept[i]], widths[i]), widths[i], columns[kept[i]].align));
     }
     emit_line(parts);
   }

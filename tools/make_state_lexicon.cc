@@ -123,8 +123,8 @@ bool ValidUtf8(const std::string& s) {
       if ((d & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (d & 0x3F);
     }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
       return false;
     i += n + 1;
   }
@@ -151,8 +151,7 @@ icu::UnicodeString CollapseSpace(const icu::UnicodeString& in) {
 }
 
 bool IsArabicMark(UChar32 c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
-         (c >= 0x06D6 && c <= 0x06ED);
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED);
 }
 
 // Names as they go into the lexicon: white space collapsed; Arabic without
@@ -347,7 +346,8 @@ struct CldrNames {
 
 std::string LookupTable(const std::string& lang, const char* table, const std::string& alpha2) {
   UErrorCode st = U_ZERO_ERROR;
-  UResourceBundle* rb = ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region", lang.c_str(), &st);
+  UResourceBundle* rb =
+      ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region", lang.c_str(), &st);
   std::string out;
   if (U_SUCCESS(st)) {
     UResourceBundle* t = ures_getByKey(rb, table, nullptr, &st);
@@ -371,7 +371,8 @@ CldrNames Cldr(const std::string& lang, const std::string& alpha2) {
   if (!std_name.empty() && std_name != alpha2) r.standard = std_name;
 
   UDisplayContext ctx[] = {UDISPCTX_LENGTH_SHORT};
-  std::unique_ptr<icu::LocaleDisplayNames> ldn(icu::LocaleDisplayNames::createInstance(display, ctx, 1));
+  std::unique_ptr<icu::LocaleDisplayNames> ldn(
+      icu::LocaleDisplayNames::createInstance(display, ctx, 1));
   if (ldn) {
     icu::UnicodeString s;
     ldn->regionDisplayName(alpha2.c_str(), s);
@@ -389,11 +390,13 @@ CldrNames Cldr(const std::string& lang, const std::string& alpha2) {
 
 // -------------------------------------------------------------- TSV input
 
-const std::vector<std::string> kTsvHeader = {
-    "ISO3166-1-Alpha-3",    "M49",                  "UNTERM English Short", "UNTERM English Formal",
-    "UNTERM Arabic Short",  "UNTERM Arabic Formal", "UNTERM French Short",  "UNTERM French Formal",
-    "UNTERM Spanish Short", "UNTERM Spanish Formal", "UNTERM Russian Short", "UNTERM Russian Formal",
-    "UNTERM Chinese Short", "UNTERM Chinese Formal"};
+const std::vector<std::string> kTsvHeader = {"ISO3166-1-Alpha-3",    "M49",
+                                             "UNTERM English Short", "UNTERM English Formal",
+                                             "UNTERM Arabic Short",  "UNTERM Arabic Formal",
+                                             "UNTERM French Short",  "UNTERM French Formal",
+                                             "UNTERM Spanish Short", "UNTERM Spanish Formal",
+                                             "UNTERM Russian Short", "UNTERM Russian Formal",
+                                             "UNTERM Chinese Short", "UNTERM Chinese Formal"};
 
 std::vector<std::string> SplitTabs(const std::string& line) {
   std::vector<std::string> out;
@@ -410,7 +413,8 @@ std::vector<std::string> SplitTabs(const std::string& line) {
 }
 
 bool IsUpperAlpha3(const std::string& s) {
-  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return s.size() == 3 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 std::string Lower(std::string s) {
@@ -453,12 +457,16 @@ void ReadTsv(const std::string& path, const Regions& regions, std::map<std::stri
     std::vector<std::string> f = SplitTabs(line);
     if (!header_seen) {
       header_seen = true;
-      if (f != kTsvHeader) problems.Add(path, lineno, "unexpected header; expected the 14 columns ISO3166-1-Alpha-3 ... UNTERM Chinese Formal");
+      if (f != kTsvHeader)
+        problems.Add(path, lineno,
+                     "unexpected header; expected the 14 columns ISO3166-1-Alpha-3 ... UNTERM "
+                     "Chinese Formal");
       continue;
     }
     if (f.size() != kTsvHeader.size()) {
-      problems.Add(path, lineno, "expected " + std::to_string(kTsvHeader.size()) + " tab-separated fields, found " +
-                                     std::to_string(f.size()));
+      problems.Add(path, lineno,
+                   "expected " + std::to_string(kTsvHeader.size()) +
+                       " tab-separated fields, found " + std::to_string(f.size()));
       continue;
     }
     const std::string alpha3 = Trim(f[0]);
@@ -468,18 +476,22 @@ void ReadTsv(const std::string& path, const Regions& regions, std::map<std::stri
     }
     const std::string alpha2 = regions.Alpha2(alpha3);
     if (alpha2.empty()) {
-      problems.Add(path, lineno, "unknown ISO 3166-1 alpha-3 code '" + alpha3 + "' (not in ICU's region list)");
+      problems.Add(path, lineno,
+                   "unknown ISO 3166-1 alpha-3 code '" + alpha3 + "' (not in ICU's region list)");
       continue;
     }
     const std::string m49s = Trim(f[1]);
-    if (m49s.empty() || m49s.size() > 3 || !std::all_of(m49s.begin(), m49s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (m49s.empty() || m49s.size() > 3 ||
+        !std::all_of(m49s.begin(), m49s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       problems.Add(path, lineno, "bad M49 code '" + m49s + "' for " + alpha3);
       continue;
     }
     const int m49 = std::stoi(m49s);
     const int icu_m49 = Regions::Numeric(alpha2);
     if (icu_m49 >= 0 && icu_m49 != m49)
-      problems.Warn(path, lineno, "M49 " + m49s + " of " + alpha3 + " differs from ICU's numeric code " + std::to_string(icu_m49));
+      problems.Warn(path, lineno,
+                    "M49 " + m49s + " of " + alpha3 + " differs from ICU's numeric code " +
+                        std::to_string(icu_m49));
 
     bool ok = true;
     for (size_t i = 2; i < f.size(); ++i) {
@@ -499,7 +511,8 @@ void ReadTsv(const std::string& path, const Regions& regions, std::map<std::stri
       ShortName sn = ParseShort(lang, CleanName(lang, f[2 + 2 * li]));
       e.labels[lang] = sn.name;
       if (!sn.with_article.empty()) e.names[lang].push_back(sn.with_article);
-      for (const auto& formal : ParseFormal(lang, CleanName(lang, f[3 + 2 * li]))) e.names[lang].push_back(formal);
+      for (const auto& formal : ParseFormal(lang, CleanName(lang, f[3 + 2 * li])))
+        e.names[lang].push_back(formal);
     }
     e.label = e.labels["en"];
     e.same_as = {"iso3166:" + alpha3, M49Id(m49)};
@@ -530,12 +543,18 @@ struct JNode {
 
 const char* KindName(JNode::Kind k) {
   switch (k) {
-    case JNode::kNull: return "null";
-    case JNode::kBool: return "a boolean";
-    case JNode::kNumber: return "a number";
-    case JNode::kString: return "a string";
-    case JNode::kArray: return "an array";
-    case JNode::kObject: return "an object";
+    case JNode::kNull:
+      return "null";
+    case JNode::kBool:
+      return "a boolean";
+    case JNode::kNumber:
+      return "a number";
+    case JNode::kString:
+      return "a string";
+    case JNode::kArray:
+      return "an array";
+    case JNode::kObject:
+      return "an object";
   }
   return "?";
 }
@@ -568,9 +587,18 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   explicit TreeBuilder(const LineStream& in) : in_(in) {}
   JNode root;
 
-  bool Default() { Add(JNode::kNumber); return true; }
-  bool Null() { Add(JNode::kNull); return true; }
-  bool Bool(bool) { Add(JNode::kBool); return true; }
+  bool Default() {
+    Add(JNode::kNumber);
+    return true;
+  }
+  bool Null() {
+    Add(JNode::kNull);
+    return true;
+  }
+  bool Bool(bool) {
+    Add(JNode::kBool);
+    return true;
+  }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     Add(JNode::kString).str.assign(s, n);
     return true;
@@ -579,10 +607,22 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     stack_.back()->keys.emplace_back(s, n);
     return true;
   }
-  bool StartObject() { stack_.push_back(&Add(JNode::kObject)); return true; }
-  bool EndObject(rapidjson::SizeType) { stack_.pop_back(); return true; }
-  bool StartArray() { stack_.push_back(&Add(JNode::kArray)); return true; }
-  bool EndArray(rapidjson::SizeType) { stack_.pop_back(); return true; }
+  bool StartObject() {
+    stack_.push_back(&Add(JNode::kObject));
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) {
+    stack_.pop_back();
+    return true;
+  }
+  bool StartArray() {
+    stack_.push_back(&Add(JNode::kArray));
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType) {
+    stack_.pop_back();
+    return true;
+  }
 
  private:
   // Only ancestors are on the stack; appending to the innermost one never
@@ -620,7 +660,8 @@ bool ReadJson(const std::string& path, JNode& out, Problems& problems) {
     size_t line = 1;
     for (size_t i = 0; i < r.Offset() && i < text.size(); ++i)
       if (text[i] == '\n') ++line;
-    problems.Add(path, line, std::string("JSON parse error: ") + rapidjson::GetParseError_En(r.Code()));
+    problems.Add(path, line,
+                 std::string("JSON parse error: ") + rapidjson::GetParseError_En(r.Code()));
     return false;
   }
   out = std::move(builder.root);
@@ -645,8 +686,8 @@ bool ValidStateId(const std::string& id) {
 }
 
 // Reads an array of non-empty strings.
-bool StringList(const std::string& file, const std::string& what, const JNode& n, std::vector<std::string>& out,
-                Problems& problems) {
+bool StringList(const std::string& file, const std::string& what, const JNode& n,
+                std::vector<std::string>& out, Problems& problems) {
   if (n.kind != JNode::kArray) {
     problems.Add(file, n.line, what + " must be an array of strings, found " + KindName(n.kind));
     return false;
@@ -654,8 +695,10 @@ bool StringList(const std::string& file, const std::string& what, const JNode& n
   bool ok = true;
   for (const auto& v : n.items) {
     if (v.kind != JNode::kString || Trim(v.str).empty()) {
-      problems.Add(file, v.line, what + ": expected a non-empty string, found " +
-                                     (v.kind == JNode::kString ? std::string("an empty string") : KindName(v.kind)));
+      problems.Add(
+          file, v.line,
+          what + ": expected a non-empty string, found " +
+              (v.kind == JNode::kString ? std::string("an empty string") : KindName(v.kind)));
       ok = false;
       continue;
     }
@@ -665,17 +708,20 @@ bool StringList(const std::string& file, const std::string& what, const JNode& n
 }
 
 // Reads {"en": [...], "ar": [...]} into lists, cleaning every name.
-void LangListField(const std::string& file, const std::string& id, const std::string& field, const JNode& n,
-                   LangLists& out, Problems& problems) {
+void LangListField(const std::string& file, const std::string& id, const std::string& field,
+                   const JNode& n, LangLists& out, Problems& problems) {
   if (n.kind != JNode::kObject) {
-    problems.Add(file, n.line, id + ": '" + field + "' must be an object keyed by language, found " + KindName(n.kind));
+    problems.Add(
+        file, n.line,
+        id + ": '" + field + "' must be an object keyed by language, found " + KindName(n.kind));
     return;
   }
   for (size_t i = 0; i < n.keys.size(); ++i) {
     const std::string& lang = n.keys[i];
     if (!IsLang(lang)) {
-      problems.Add(file, n.items[i].line,
-                   id + ": '" + field + "': unknown language '" + lang + "' (expected en ar fr es ru zh)");
+      problems.Add(
+          file, n.items[i].line,
+          id + ": '" + field + "': unknown language '" + lang + "' (expected en ar fr es ru zh)");
       continue;
     }
     std::vector<std::string> v;
@@ -687,7 +733,8 @@ void LangListField(const std::string& file, const std::string& id, const std::st
 void MergeExtra(const std::string& file, const JNode& root, const Regions& regions,
                 std::map<std::string, Entry>& entries, Problems& problems) {
   if (root.kind != JNode::kObject) {
-    problems.Add(file, root.line, std::string("top level must be an object, found ") + KindName(root.kind));
+    problems.Add(file, root.line,
+                 std::string("top level must be an object, found ") + KindName(root.kind));
     return;
   }
   for (size_t i = 0; i < root.keys.size(); ++i) {
@@ -703,8 +750,8 @@ void MergeExtra(const std::string& file, const JNode& root, const Regions& regio
     return;
   }
 
-  static const std::set<std::string> kFields = {"id",      "label",       "labels",  "names", "aliases",
-                                                "guarded", "short_forms", "sameAs", "note"};
+  static const std::set<std::string> kFields = {
+      "id", "label", "labels", "names", "aliases", "guarded", "short_forms", "sameAs", "note"};
   std::set<std::string> seen;
   for (const JNode& n : list->items) {
     if (n.kind != JNode::kObject) {
@@ -718,7 +765,8 @@ void MergeExtra(const std::string& file, const JNode& root, const Regions& regio
     }
     const std::string id = idn->str;
     if (!ValidStateId(id)) {
-      problems.Add(file, idn->line, "bad id '" + id + "': expected state: + ISO 3166-1 alpha-3 in lower case");
+      problems.Add(file, idn->line,
+                   "bad id '" + id + "': expected state: + ISO 3166-1 alpha-3 in lower case");
       continue;
     }
     if (!seen.insert(id).second) {
@@ -771,8 +819,10 @@ void MergeExtra(const std::string& file, const JNode& root, const Regions& regio
       }
     }
     if (const JNode* v = n.Get("names")) LangListField(file, id, "names", *v, add.names, problems);
-    if (const JNode* v = n.Get("short_forms")) LangListField(file, id, "short_forms", *v, add.short_forms, problems);
-    if (const JNode* v = n.Get("guarded")) LangListField(file, id, "guarded", *v, add.guarded, problems);
+    if (const JNode* v = n.Get("short_forms"))
+      LangListField(file, id, "short_forms", *v, add.short_forms, problems);
+    if (const JNode* v = n.Get("guarded"))
+      LangListField(file, id, "guarded", *v, add.guarded, problems);
     if (const JNode* v = n.Get("aliases")) {
       std::vector<std::string> a;
       StringList(file, id + ": 'aliases'", *v, a, problems);
@@ -783,7 +833,9 @@ void MergeExtra(const std::string& file, const JNode& root, const Regions& regio
       StringList(file, id + ": 'sameAs'", *v, a, problems);
       for (size_t i = 0; i < a.size(); ++i) {
         if (!ValidSameAs(a[i])) {
-          problems.Add(file, v->line, id + ": bad sameAs '" + a[i] + "' (expected scheme:value, e.g. iso3166:QAT)");
+          problems.Add(
+              file, v->line,
+              id + ": bad sameAs '" + a[i] + "' (expected scheme:value, e.g. iso3166:QAT)");
           entry_ok = false;
         } else {
           add.same_as.push_back(a[i]);
@@ -797,13 +849,17 @@ void MergeExtra(const std::string& file, const JNode& root, const Regions& regio
       // Adds to a TSV entry: its label and labels are UNTERM's.
       if (label != nullptr || labels != nullptr) {
         problems.Add(file, (label ? label : labels)->line,
-                     id + ": labels of an entry from the UNTERM list come from the TSV; put other forms under 'names'");
+                     id + ": labels of an entry from the UNTERM list come from the TSV; put other "
+                          "forms under 'names'");
         continue;
       }
       Entry& e = it->second;
-      for (auto& kv : add.names) e.names[kv.first].insert(e.names[kv.first].begin(), kv.second.begin(), kv.second.end());
-      for (auto& kv : add.short_forms) for (auto& s : kv.second) e.short_forms[kv.first].push_back(s);
-      for (auto& kv : add.guarded) for (auto& s : kv.second) e.guarded[kv.first].push_back(s);
+      for (auto& kv : add.names)
+        e.names[kv.first].insert(e.names[kv.first].begin(), kv.second.begin(), kv.second.end());
+      for (auto& kv : add.short_forms)
+        for (auto& s : kv.second) e.short_forms[kv.first].push_back(s);
+      for (auto& kv : add.guarded)
+        for (auto& s : kv.second) e.guarded[kv.first].push_back(s);
       e.aliases.insert(e.aliases.end(), add.aliases.begin(), add.aliases.end());
       e.same_as.insert(e.same_as.end(), add.same_as.begin(), add.same_as.end());
       continue;
@@ -813,8 +869,10 @@ void MergeExtra(const std::string& file, const JNode& root, const Regions& regio
     const std::string alpha3 = Upper(id.substr(6));
     add.alpha2 = regions.Alpha2(alpha3);
     if (add.label.empty()) {
-      problems.Add(file, idn->line,
-                   id + ": not in the UNTERM list, so it needs a 'label' (and 'labels') to be a whole entry");
+      problems.Add(
+          file, idn->line,
+          id +
+              ": not in the UNTERM list, so it needs a 'label' (and 'labels') to be a whole entry");
       continue;
     }
     if (!add.labels.count("en")) add.labels["en"] = add.label;
@@ -824,7 +882,8 @@ void MergeExtra(const std::string& file, const JNode& root, const Regions& regio
         if (!add.labels.count(lang)) missing += (missing.empty() ? "" : " ") + lang;
       if (!missing.empty()) {
         problems.Add(file, idn->line,
-                     id + ": ICU has no region " + alpha3 + ", so 'labels' must give all six languages; missing: " + missing);
+                     id + ": ICU has no region " + alpha3 +
+                         ", so 'labels' must give all six languages; missing: " + missing);
         continue;
       }
     } else {
@@ -859,7 +918,8 @@ void AddCldr(Entry& e) {
 
 // Deduplicates by key, keeping the first (highest-precedence) spelling, then
 // sorts bytewise.
-std::vector<std::string> Dedup(const std::vector<std::string>& in, std::string (*key)(const std::string&),
+std::vector<std::string> Dedup(const std::vector<std::string>& in,
+                               std::string (*key)(const std::string&),
                                const std::set<std::string>& exclude_keys) {
   std::set<std::string> seen = exclude_keys;
   std::vector<std::string> out;
@@ -883,16 +943,25 @@ void Finish(Entry& e) {
     std::vector<std::string> guarded = Dedup(e.guarded[lang], MatchKey, {});
     std::set<std::string> guarded_keys;
     for (const auto& g : guarded) guarded_keys.insert(MatchKey(g));
-    if (guarded.empty()) e.guarded.erase(lang); else e.guarded[lang] = guarded;
+    if (guarded.empty())
+      e.guarded.erase(lang);
+    else
+      e.guarded[lang] = guarded;
 
     // A guarded form is matched only as guarded: keep it out of names.
     std::set<std::string> exclude = label_keys;
     exclude.insert(guarded_keys.begin(), guarded_keys.end());
     std::vector<std::string> names = Dedup(e.names[lang], MatchKey, exclude);
-    if (names.empty()) e.names.erase(lang); else e.names[lang] = names;
+    if (names.empty())
+      e.names.erase(lang);
+    else
+      e.names[lang] = names;
 
     std::vector<std::string> sf = Dedup(e.short_forms[lang], MatchKey, {});
-    if (sf.empty()) e.short_forms.erase(lang); else e.short_forms[lang] = sf;
+    if (sf.empty())
+      e.short_forms.erase(lang);
+    else
+      e.short_forms[lang] = sf;
   }
   e.aliases = Dedup(e.aliases, CaseKey, {});
   std::set<std::string> sa(e.same_as.begin(), e.same_as.end());
@@ -992,7 +1061,8 @@ bool WriteFile(const std::string& path, const std::string& data, Problems& probl
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::cerr << "usage: " << (argc > 0 ? argv[0] : "make_state_lexicon") << " TSV EXTRA_JSON OUT_JSON\n";
+    std::cerr << "usage: " << (argc > 0 ? argv[0] : "make_state_lexicon")
+              << " TSV EXTRA_JSON OUT_JSON\n";
     return 2;
   }
   const std::string tsv = argv[1], extra = argv[2], out = argv[3];
@@ -1017,6 +1087,7 @@ int main(int argc, char** argv) {
     problems.Print();
     return 2;
   }
-  std::cerr << "make_state_lexicon: wrote " << entries.size() << " State entries to " << out << '\n';
+  std::cerr << "make_state_lexicon: wrote " << entries.size() << " State entries to " << out
+            << '\n';
   return 0;
 }

@@ -2,9 +2,8 @@
 // has at least one evidence item, and each item leads back to the exact
 // bytes of one input file: its document is the id of the Document node
 // whose `file` is that input, and the file's bytes [start, end) are its text.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>

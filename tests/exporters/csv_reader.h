@@ -54,12 +54,14 @@ inline std::vector<CsvRow> read_csv(const std::string& text) {
 }
 
 // Rows as maps from header name to field.
-inline std::vector<std::map<std::string, std::optional<std::string>>> read_csv_records(const std::string& text) {
+inline std::vector<std::map<std::string, std::optional<std::string>>> read_csv_records(
+    const std::string& text) {
   const auto rows = read_csv(text);
   std::vector<std::map<std::string, std::optional<std::string>>> out;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     std::map<std::string, std::optional<std::string>> record;
-    for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) record[*rows[0][c]] = rows[r][c];
+    for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c)
+      record[*rows[0][c]] = rows[r][c];
     out.push_back(record);
   }
   return out;

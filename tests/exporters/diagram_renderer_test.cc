@@ -12,8 +12,8 @@ using namespace crimekg::testing;
 
 namespace {
 
-std::string render(const KnowledgeGraph& graph, DiagramFormat format, const std::string& layout = "dot",
-                   const std::string& language = "en") {
+std::string render(const KnowledgeGraph& graph, DiagramFormat format,
+                   const std::string& layout = "dot", const std::string& language = "en") {
   DiagramOptions options;
   options.format = format;
   options.layout = layout;
@@ -44,7 +44,9 @@ TEST_CASE("SVG diagrams have a legend, a title and one group per node", "[render
   CHECK(svg.find("class=\"node Body\"") != std::string::npos);
   CHECK(svg.find("class=\"edge addresses\"") != std::string::npos);
   std::size_t groups = 0;
-  for (auto at = svg.find("class=\"node "); at != std::string::npos; at = svg.find("class=\"node ", at + 1)) ++groups;
+  for (auto at = svg.find("class=\"node "); at != std::string::npos;
+       at = svg.find("class=\"node ", at + 1))
+    ++groups;
   CHECK(groups == graph.node_count() + 1);  // + the legend
 }
 
@@ -84,8 +86,10 @@ TEST_CASE("the default diagram filter and isolated nodes", "[render]") {
   const GraphFilter filter = default_diagram_filter();
   CHECK_FALSE(filter.include_documents);
   CHECK(filter.top == 60);
-  CHECK(std::find(filter.predicates.begin(), filter.predicates.end(), "addresses") != filter.predicates.end());
-  CHECK(std::find(filter.predicates.begin(), filter.predicates.end(), "mentionedWith") == filter.predicates.end());
+  CHECK(std::find(filter.predicates.begin(), filter.predicates.end(), "addresses") !=
+        filter.predicates.end());
+  CHECK(std::find(filter.predicates.begin(), filter.predicates.end(), "mentionedWith") ==
+        filter.predicates.end());
 
   KnowledgeGraph graph = small_graph();
   graph.upsert_node(make_node("place:nowhere", NodeType::kPlace, "Nowhere"));

@@ -23,7 +23,9 @@ class ParsedDot {
   ParsedDot& operator=(const ParsedDot&) = delete;
 
   Agraph_t* get() const { return graph_; }
-  Agnode_t* node(const std::string& name) const { return agnode(graph_, const_cast<char*>(name.c_str()), 0); }
+  Agnode_t* node(const std::string& name) const {
+    return agnode(graph_, const_cast<char*>(name.c_str()), 0);
+  }
   static std::string get(void* object, const char* attribute) {
     const char* value = agget(object, const_cast<char*>(attribute));
     return value ? value : "";
@@ -121,9 +123,11 @@ TEST_CASE("graphviz_escape and graphviz_label", "[dot]") {
 }
 
 TEST_CASE("wrap_words and display_label", "[dot]") {
-  CHECK(wrap_words("United Nations Office on Drugs and Crime", 24) == "United Nations Office on\nDrugs and Crime");
+  CHECK(wrap_words("United Nations Office on Drugs and Crime", 24) ==
+        "United Nations Office on\nDrugs and Crime");
   CHECK(wrap_words("short", 24) == "short");
-  CHECK(wrap_words("averyveryverylongwordthatdoesnotfit here", 10) == "averyveryverylongwordthatdoesnotfit\nhere");
+  CHECK(wrap_words("averyveryverylongwordthatdoesnotfit here", 10) ==
+        "averyveryverylongwordthatdoesnotfit\nhere");
   CHECK(wrap_words("كلمة كلمة كلمة", 9) == "كلمة كلمة\nكلمة");  // counts characters, not bytes
   CHECK(wrap_words("keep\nbreaks", 24) == "keep\nbreaks");
   CHECK(wrap_words("no wrap at all", 0) == "no wrap at all");

@@ -7,9 +7,10 @@ using namespace crimekg::detail;
 TEST_CASE("valid_utf8 keeps well-formed text and replaces each bad byte", "[escaping]") {
   CHECK(valid_utf8("plain ascii") == "plain ascii");
   CHECK(valid_utf8("قطر and 🚔") == "قطر and 🚔");
-  CHECK(valid_utf8(std::string("a\xFF" "b")) == "a\uFFFDb");              // invalid lead byte
-  CHECK(valid_utf8(std::string("a\xC3")) == "a\uFFFD");                   // truncated sequence
-  CHECK(valid_utf8(std::string("\xC0\xAF")) == "\uFFFD\uFFFD");           // overlong "/"
+  CHECK(valid_utf8(std::string("a\xFF"
+                               "b")) == "a\uFFFDb");                       // invalid lead byte
+  CHECK(valid_utf8(std::string("a\xC3")) == "a\uFFFD");                    // truncated sequence
+  CHECK(valid_utf8(std::string("\xC0\xAF")) == "\uFFFD\uFFFD");            // overlong "/"
   CHECK(valid_utf8(std::string("\xED\xA0\x80")) == "\uFFFD\uFFFD\uFFFD");  // UTF-16 surrogate
   CHECK(valid_utf8(std::string("nul\0in", 6)) == std::string("nul\0in", 6));
 }
@@ -18,7 +19,7 @@ TEST_CASE("xml_safe writes forbidden controls as Control Pictures", "[escaping]"
   CHECK(xml_safe("a\fb") == "a\u240Cb");
   CHECK(xml_safe(std::string("\0\x01\x1b\x1f", 4)) == "\u2400\u2401\u241B\u241F");
   CHECK(xml_safe("tab\tnew\nline\rcr") == "tab\tnew\nline\rcr");  // allowed: kept
-  CHECK(xml_safe("del\x7f") == "del\x7f");                         // allowed in XML 1.0
+  CHECK(xml_safe("del\x7f") == "del\x7f");                        // allowed in XML 1.0
   CHECK(xml_safe("\uFFFE\uFFFF") == "\uFFFD\uFFFD");
 }
 
@@ -40,11 +41,16 @@ TEST_CASE("csv_field quotes every field and doubles quotes", "[escaping]") {
 
 TEST_CASE("array encodings for Neo4j and Kuzu", "[escaping]") {
   CHECK(neo4j_array({}) == "");
-  CHECK(neo4j_array({"a", "b;c", ""}) == "a\x1f" "b;c\x1f");
+  CHECK(neo4j_array({"a", "b;c", ""}) ==
+        "a\x1f"
+        "b;c\x1f");
   CHECK(neo4j_array({"x\x1fy"}) == "x\u241Fy");
   CHECK(kuzu_list({}) == "");
   CHECK(kuzu_list({""}) == "\x1e");
-  CHECK(kuzu_list({"a", "b,c", "x\x1fy"}) == "\x1e" "a\x1f\x1e" "b,c\x1f\x1ex\u241Fy");
+  CHECK(kuzu_list({"a", "b,c", "x\x1fy"}) ==
+        "\x1e"
+        "a\x1f\x1e"
+        "b,c\x1f\x1ex\u241Fy");
 }
 
 TEST_CASE("percent_encode keeps IRI-safe characters only", "[escaping]") {
@@ -64,7 +70,8 @@ TEST_CASE("identifier makes a plain name", "[escaping]") {
 }
 
 TEST_CASE("is_language_tag accepts BCP 47 shapes", "[escaping]") {
-  for (const char* tag : {"en", "ar", "zh-Hans", "es-419", "sr-Latn-RS"}) CHECK(is_language_tag(tag));
+  for (const char* tag : {"en", "ar", "zh-Hans", "es-419", "sr-Latn-RS"})
+    CHECK(is_language_tag(tag));
   for (const char* tag : {"", "e", "not a tag", "en-", "-en", "1a", "en_US", "toolonglanguage"}) {
     CHECK_FALSE(is_language_tag(tag));
   }
@@ -74,5 +81,6 @@ TEST_CASE("gephi_list and json_string_array", "[escaping]") {
   CHECK(gephi_list({}) == "[]");
   CHECK(gephi_list({"a", "b \"c\"", "back\\"}) == "[\"a\", \"b \\\"c\\\"\", \"back\\\\\"]");
   CHECK(json_string_array({}) == "[]");
-  CHECK(json_string_array({"a\"b", "tab\t", std::string("\x01", 1)}) == "[\"a\\\"b\",\"tab\\t\",\"\\u0001\"]");
+  CHECK(json_string_array({"a\"b", "tab\t", std::string("\x01", 1)}) ==
+        "[\"a\\\"b\",\"tab\\t\",\"\\u0001\"]");
 }

@@ -13,9 +13,9 @@ using namespace crimekg::testing;
 
 namespace {
 
-const ExportFormat kAll[] = {ExportFormat::kNodeLinkJson, ExportFormat::kJsonLd, ExportFormat::kGraphMl,
-                             ExportFormat::kGexf,         ExportFormat::kDot,    ExportFormat::kNeo4j,
-                             ExportFormat::kKuzu};
+const ExportFormat kAll[] = {
+    ExportFormat::kNodeLinkJson, ExportFormat::kJsonLd, ExportFormat::kGraphMl, ExportFormat::kGexf,
+    ExportFormat::kDot,          ExportFormat::kNeo4j,  ExportFormat::kKuzu};
 
 // Every file of an export, concatenated with its name: folders included.
 std::string exported(const KnowledgeGraph& graph, ExportFormat format, const TempFolder& folder,
@@ -26,7 +26,8 @@ std::string exported(const KnowledgeGraph& graph, ExportFormat format, const Tem
   REQUIRE(error.empty());
   if (!std::filesystem::is_directory(path)) return read_file(path);
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(path)) names.push_back(entry.path().filename());
+  for (const auto& entry : std::filesystem::directory_iterator(path))
+    names.push_back(entry.path().filename());
   std::sort(names.begin(), names.end());
   std::string all;
   for (const auto& n : names) all += "== " + n + "\n" + read_file(path + "/" + n);
@@ -56,7 +57,8 @@ TEST_CASE("every format is written, and the node-link JSON reads back", "[export
   const KnowledgeGraph graph = small_graph();
   for (ExportFormat format : kAll) {
     INFO(export_format_name(format));
-    CHECK_FALSE(exported(graph, format, folder, "out." + std::string(export_format_name(format))).empty());
+    CHECK_FALSE(
+        exported(graph, format, folder, "out." + std::string(export_format_name(format))).empty());
   }
   KnowledgeGraph back;
   CHECK(load_node_link_file(folder / "out.json", back).ok());
@@ -81,12 +83,14 @@ TEST_CASE("write_export reports what went wrong and leaves nothing half-written"
   TempFolder folder("errors");
   ExportOptions bad;
   bad.base_iri = "not an iri";
-  CHECK(write_export(small_graph(), ExportFormat::kJsonLd, folder / "x.jsonld", bad).find("base IRI") !=
-        std::string::npos);
+  CHECK(write_export(small_graph(), ExportFormat::kJsonLd, folder / "x.jsonld", bad)
+            .find("base IRI") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(folder / "x.jsonld"));
 
   std::ofstream(folder / "file") << "x";
-  const std::string error = write_export(small_graph(), ExportFormat::kGraphMl, folder / "file/out.graphml", {});
+  const std::string error =
+      write_export(small_graph(), ExportFormat::kGraphMl, folder / "file/out.graphml", {});
   CHECK(error.find(folder / "file/out.graphml") == 0);  // names the path
-  CHECK(std::distance(std::filesystem::directory_iterator(folder.path()), {}) == 1);  // no temporary left
+  CHECK(std::distance(std::filesystem::directory_iterator(folder.path()), {}) ==
+        1);  // no temporary left
 }

@@ -23,7 +23,8 @@ struct Element {
 
 struct ParsedGexf {
   std::string version, edge_type;
-  std::map<std::string, std::pair<std::string, std::string>> node_attributes, edge_attributes;  // id -> title, type
+  std::map<std::string, std::pair<std::string, std::string>> node_attributes,
+      edge_attributes;  // id -> title, type
   std::map<std::string, Element> nodes;
   std::vector<Element> edges;
 };
@@ -47,7 +48,8 @@ ParsedGexf parse(const std::string& xml) {
   out.edge_type = graph.get<std::string>("<xmlattr>.defaultedgetype");
   for (const auto& [tag, child] : graph) {
     if (tag != "attributes") continue;
-    auto& target = child.get<std::string>("<xmlattr>.class") == "node" ? out.node_attributes : out.edge_attributes;
+    auto& target = child.get<std::string>("<xmlattr>.class") == "node" ? out.node_attributes
+                                                                       : out.edge_attributes;
     for (const auto& [attr_tag, attr] : child) {
       if (attr_tag == "attribute") {
         target[attr.get<std::string>("<xmlattr>.id")] = {attr.get<std::string>("<xmlattr>.title"),
@@ -68,7 +70,8 @@ ParsedGexf parse(const std::string& xml) {
     return out;
   };
   for (const auto& [tag, n] : graph.get_child("nodes")) {
-    if (tag == "node") out.nodes[n.get<std::string>("<xmlattr>.id")] = element(n, out.node_attributes);
+    if (tag == "node")
+      out.nodes[n.get<std::string>("<xmlattr>.id")] = element(n, out.node_attributes);
   }
   for (const auto& [tag, e] : graph.get_child("edges")) {
     if (tag == "edge") out.edges.push_back(element(e, out.edge_attributes));
@@ -108,7 +111,9 @@ TEST_CASE("GEXF 1.3 with typed attributes, colours and weighted edges", "[gexf]"
 
   bool found = false;
   for (const Element& e : g.edges) {
-    if (e.attributes.at("label") != "addresses" || e.attributes.at("target") != "crime:trafficking-in-persons") continue;
+    if (e.attributes.at("label") != "addresses" ||
+        e.attributes.at("target") != "crime:trafficking-in-persons")
+      continue;
     found = true;
     CHECK(e.attributes.at("kind") == "addresses");
     CHECK(e.attributes.at("weight") == "2");

@@ -18,7 +18,7 @@ namespace {
 struct ParsedGraphml {
   std::map<std::string, std::pair<std::string, std::string>> keys;  // id -> (name, type)
   std::map<std::string, std::map<std::string, std::string>> nodes;  // id -> name -> value
-  std::vector<std::map<std::string, std::string>> edges;            // name -> value, + source, target
+  std::vector<std::map<std::string, std::string>> edges;  // name -> value, + source, target
   std::string edgedefault;
 };
 
@@ -42,7 +42,8 @@ ParsedGraphml parse(const std::string& xml) {
     if (tag != "node" && tag != "edge") continue;
     std::map<std::string, std::string> values;
     for (const auto& [data_tag, data] : child) {
-      if (data_tag == "data") values[out.keys.at(data.get<std::string>("<xmlattr>.key")).first] = data.data();
+      if (data_tag == "data")
+        values[out.keys.at(data.get<std::string>("<xmlattr>.key")).first] = data.data();
     }
     if (tag == "node") {
       out.nodes[child.get<std::string>("<xmlattr>.id")] = values;
@@ -83,7 +84,8 @@ TEST_CASE("GraphML declares typed keys and holds every node and edge", "[graphml
 
   bool found = false;
   for (const auto& e : g.edges) {
-    if (e.at("predicate") != "addresses" || e.at("target") != "crime:trafficking-in-persons") continue;
+    if (e.at("predicate") != "addresses" || e.at("target") != "crime:trafficking-in-persons")
+      continue;
     found = true;
     CHECK(e.at("source") == "body:united-nations-office-on-drugs-and-crime");
     CHECK(e.at("weight") == "2");
@@ -112,6 +114,7 @@ TEST_CASE("GraphML of hostile labels is valid XML and round-trips", "[graphml][h
   CHECK(body.at("note") == "form\u240Cfeed & <b>bold</b>");
   CHECK(body.at("weird key!") == "nul\u2400inside");
   // Lists are JSON, which escapes controls: exact.
-  CHECK(body.at("aliases") == detail::json_string_array(graph.node(*graph.find("body:hostile")).aliases));
+  CHECK(body.at("aliases") ==
+        detail::json_string_array(graph.node(*graph.find("body:hostile")).aliases));
   CHECK(g.nodes.count("body:odd \"id\" <&> \\ end\\") == 1);
 }

@@ -20,7 +20,9 @@ struct ParsedJsonLd {
   std::vector<const rapidjson::Value*> statements;
 };
 
-std::string str(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+std::string str(const rapidjson::Value& v) {
+  return std::string(v.GetString(), v.GetStringLength());
+}
 
 void parse(const std::string& text, ParsedJsonLd& out) {
   out.doc.Parse(text.data(), text.size());
@@ -62,12 +64,14 @@ TEST_CASE("JSON-LD context maps onto established vocabularies", "[jsonld]") {
 TEST_CASE("JSON-LD nodes, typed edges and evidence", "[jsonld]") {
   const KnowledgeGraph graph = small_graph();
   ParsedJsonLd g;
-  parse(written([&](std::ostream& out) { write_jsonld(graph, "https://example.org/kg/", out); }), g);
+  parse(written([&](std::ostream& out) { write_jsonld(graph, "https://example.org/kg/", out); }),
+        g);
   CHECK(g.nodes.size() == graph.node_count());
   CHECK(g.statements.size() == graph.edge_count());
 
   const auto& unodc = *g.nodes.at("body:united-nations-office-on-drugs-and-crime");
-  CHECK(str(unodc["@id"]) == "https://example.org/kg/body:united-nations-office-on-drugs-and-crime");
+  CHECK(str(unodc["@id"]) ==
+        "https://example.org/kg/body:united-nations-office-on-drugs-and-crime");
   CHECK(strings(unodc["@type"]) == std::vector<std::string>{"ckg:Body", "schema:Organization"});
   CHECK(str(unodc["label"]) == "United Nations Office on Drugs and Crime");
   CHECK(str(unodc["labels"]["ar"]) == "مكتب الأمم المتحدة المعني بالمخدرات والجريمة");
@@ -126,8 +130,10 @@ TEST_CASE("JSON-LD keeps hostile text exactly", "[jsonld][hostile]") {
   const std::string weird_key = "https://w3id.org/crimekg/vocab/property#weird%20key!";
   REQUIRE(body.HasMember(weird_key.c_str()));
   CHECK(str(body[weird_key.c_str()]) == std::string("nul\0inside", 10));
-  const std::string weird_predicate = std::string(kCrimekgVocabulary) + "weird%20predicate%2F%22x%22";
-  CHECK(strings(body[weird_predicate.c_str()]) == std::vector<std::string>{std::string(kBase) + "crime:hostile"});
+  const std::string weird_predicate =
+      std::string(kCrimekgVocabulary) + "weird%20predicate%2F%22x%22";
+  CHECK(strings(body[weird_predicate.c_str()]) ==
+        std::vector<std::string>{std::string(kBase) + "crime:hostile"});
 
   const auto& odd = *g.nodes.at("body:odd \"id\" <&> \\ end\\");
   CHECK(str(odd["@id"]) == std::string(kBase) + "body:odd%20%22id%22%20%3C&%3E%20%5C%20end%5C");

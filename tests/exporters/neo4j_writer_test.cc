@@ -21,8 +21,9 @@ std::map<std::string, std::string> by_name(const std::vector<detail::OutputFile>
 
 TEST_CASE("Neo4j files: one per label and per relationship type, and the command", "[neo4j]") {
   const auto files = by_name(neo4j_files(small_graph()));
-  for (const char* name : {"nodes_Body.csv", "nodes_CrimeType.csv", "nodes_Document.csv", "nodes_State.csv",
-                           "relationships_addresses.csv", "relationships_mentions.csv", "README.md"}) {
+  for (const char* name :
+       {"nodes_Body.csv", "nodes_CrimeType.csv", "nodes_Document.csv", "nodes_State.csv",
+        "relationships_addresses.csv", "relationships_mentions.csv", "README.md"}) {
     CHECK(files.count(name) == 1);
   }
   const std::string& readme = files.at("README.md");
@@ -63,21 +64,30 @@ TEST_CASE("Neo4j node and relationship CSV", "[neo4j]") {
   CHECK(*first.at(":TYPE") == "addresses");
   CHECK(*first.at("weight:long") == "2");
   CHECK(*first.at("evidence_count:int") == "2");
-  CHECK(*first.at("evidence_paragraphs:string[]") == "4\x1f" "9");
-  CHECK(*first.at("evidence_starts:long[]") == "200\x1f" "900");
-  CHECK(*first.at("evidence_confidences:double[]") == "0.9\x1f" "0.7");
+  CHECK(*first.at("evidence_paragraphs:string[]") ==
+        "4\x1f"
+        "9");
+  CHECK(*first.at("evidence_starts:long[]") ==
+        "200\x1f"
+        "900");
+  CHECK(*first.at("evidence_confidences:double[]") ==
+        "0.9\x1f"
+        "0.7");
 }
 
 TEST_CASE("Neo4j CSV of hostile labels", "[neo4j][hostile]") {
   const KnowledgeGraph graph = hostile_graph();
   const auto files = by_name(neo4j_files(graph));
   const auto bodies = read_csv_records(files.at("nodes_Body.csv"));
-  const auto& body = bodies[0].at("id:ID(crimekg)") == std::string("body:hostile") ? bodies[0] : bodies[1];
+  const auto& body =
+      bodies[0].at("id:ID(crimekg)") == std::string("body:hostile") ? bodies[0] : bodies[1];
   CHECK(*body.at("label") == kHostileLabel);  // CSV carries control characters as they are
   CHECK(*body.at("label_not_a_tag") == "odd language key");
   CHECK(*body.at("weird_key_") == "nul\u2400inside");
   CHECK(*body.at("aliases:string[]") ==
-        std::string("\x1f spaces \x1fUNODC\x1f[bracket], comma\x1f" "a,b;c|d\x1f" "back\\slash\\\x1f"
+        std::string("\x1f spaces \x1fUNODC\x1f[bracket], comma\x1f"
+                    "a,b;c|d\x1f"
+                    "back\\slash\\\x1f"
                     "emoji \xF0\x9F\x9A\x94\x1fquote\"\x1ftab\there\x1fx\u241Fy"));
   CHECK(files.count("relationships_weird_predicate__x_.csv") == 1);
   const auto weird = read_csv_records(files.at("relationships_weird_predicate__x_.csv"));

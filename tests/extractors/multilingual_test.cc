@@ -55,7 +55,9 @@ struct ParallelCorpus {
   std::string error;  // why the file did not load
 };
 
-std::string json_path() { return std::string(CRIMEKG_SOURCE_DIR) + "/tests/extractors/parallel_sentences.json"; }
+std::string json_path() {
+  return std::string(CRIMEKG_SOURCE_DIR) + "/tests/extractors/parallel_sentences.json";
+}
 
 const ParallelCorpus& corpus() {
   static const ParallelCorpus loaded = [] {
@@ -68,8 +70,8 @@ const ParallelCorpus& corpus() {
     rapidjson::Document doc;
     doc.Parse(text.data(), text.size());
     if (doc.HasParseError() || !doc.IsObject()) {
-      c.error = json_path() + ": invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                rapidjson::GetParseError_En(doc.GetParseError());
+      c.error = json_path() + ": invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) +
+                ": " + rapidjson::GetParseError_En(doc.GetParseError());
       return c;
     }
     if (doc.HasMember("pending_reasons") && doc["pending_reasons"].IsObject())
@@ -92,7 +94,8 @@ const ParallelCorpus& corpus() {
           if (id.IsString()) item.ids.emplace_back(id.GetString());
       for (const char* lang : kLanguages)
         if (v.HasMember(lang) && v[lang].IsString()) item.text[lang] = v[lang].GetString();
-      for (auto [key, into] : {std::pair{"pending", &item.pending}, std::pair{"graph_pending", &item.graph_pending}})
+      for (auto [key, into] :
+           {std::pair{"pending", &item.pending}, std::pair{"graph_pending", &item.graph_pending}})
         if (v.HasMember(key) && v[key].IsObject())
           for (const auto& m : v[key].GetObject())
             if (m.value.IsString()) (*into)[m.name.GetString()] = m.value.GetString();
@@ -133,10 +136,11 @@ struct Outcome {
   std::set<std::string> nodes;      // ids of the fragment's nodes but the Document
   std::set<std::string> adopted;    // "body -> resolution" of the adopted edges
   std::map<std::string, std::set<std::string>> labelled;  // node id -> languages it has a label in
-  std::string mentions_text;        // every mention with its surface, for messages
+  std::string mentions_text;  // every mention with its surface, for messages
 };
 
-Outcome extract(const std::string& file_name, const std::string& text, const std::string& forced_language = "") {
+Outcome extract(const std::string& file_name, const std::string& text,
+                const std::string& forced_language = "") {
   const Pipeline& p = pipeline();
   Outcome out;
   Document document;
@@ -148,7 +152,8 @@ Outcome extract(const std::string& file_name, const std::string& text, const std
   const GraphFragment fragment = p.extract(document, options, shared().workspace, analysis);
   REQUIRE(!fragment.nodes.empty());
   const auto& doc_node = fragment.nodes.front();
-  if (auto it = doc_node.properties.find("language"); it != doc_node.properties.end()) out.language = it->second;
+  if (auto it = doc_node.properties.find("language"); it != doc_node.properties.end())
+    out.language = it->second;
   std::ostringstream shown;
   for (const auto& m : analysis.mentions) {
     out.mentioned.insert(m.id);
@@ -186,7 +191,8 @@ bool label_pending(const std::string& id) {
 }
 
 // Nodes lacking a label in `lang`, those of pending types kept apart.
-std::vector<std::string> unlabelled(const Outcome& got, const std::string& lang, bool pending_types) {
+std::vector<std::string> unlabelled(const Outcome& got, const std::string& lang,
+                                    bool pending_types) {
   std::vector<std::string> out;
   for (const auto& [id, langs] : got.labelled)
     if (!langs.count(lang) && label_pending(id) == pending_types) out.push_back(id);
@@ -197,7 +203,8 @@ std::vector<std::string> unlabelled(const Outcome& got, const std::string& lang,
 std::string problems_of(const ParallelItem& item, const std::string& lang, const Outcome& got) {
   std::string problems;
   const std::set<std::string> expected(item.ids.begin(), item.ids.end());
-  if (got.language != lang) problems += "detected language \"" + got.language + "\", not \"" + lang + "\"\n";
+  if (got.language != lang)
+    problems += "detected language \"" + got.language + "\", not \"" + lang + "\"\n";
   if (auto missing = minus(expected, got.mentioned); !missing.empty())
     problems += "missing ids: " + join(missing) + "\n";
   if (auto extra = minus(got.mentioned, expected); !extra.empty())
@@ -221,7 +228,8 @@ std::string explain(const std::string& reasons) {
   std::string out;
   for (const auto& key : reason_keys(reasons)) {
     auto why = corpus().reasons.find(key);
-    out += "\n  [" + key + "] " + (why == corpus().reasons.end() ? "(no reason given)" : why->second);
+    out +=
+        "\n  [" + key + "] " + (why == corpus().reasons.end() ? "(no reason given)" : why->second);
   }
   return out;
 }
@@ -247,7 +255,9 @@ std::pair<int, int> check_language(const std::string& lang, bool pending) {
     CHECK(problems == "");
     if (problems.empty()) {
       ++passed;
-      if (pending) WARN("item \"" << item.name << "\" [" << lang << "] now passes: remove it from \"pending\"");
+      if (pending)
+        WARN("item \"" << item.name << "\" [" << lang
+                       << "] now passes: remove it from \"pending\"");
     } else {
       ++failed;
     }
@@ -257,7 +267,8 @@ std::pair<int, int> check_language(const std::string& lang, bool pending) {
 
 }  // namespace
 
-TEST_CASE("parallel sentences: the data file is complete and names known ids", "[multilingual][parallel]") {
+TEST_CASE("parallel sentences: the data file is complete and names known ids",
+          "[multilingual][parallel]") {
   const auto& c = corpus();
   INFO(c.error);
   REQUIRE(c.error.empty());
@@ -311,7 +322,8 @@ TEST_CASE("parallel sentences: the data file is complete and names known ids", "
           const auto slash = key.rfind('/');
           REQUIRE(slash != std::string::npos);
           const std::string series = key.substr(0, slash);
-          CHECK((lexicon.find("body:" + series) != nullptr || lexicon.find("meeting:" + series) != nullptr));
+          CHECK((lexicon.find("body:" + series) != nullptr ||
+                 lexicon.find("meeting:" + series) != nullptr));
           break;
         }
         default:
@@ -324,19 +336,27 @@ TEST_CASE("parallel sentences: the data file is complete and names known ids", "
     CHECK(c.reasons.count(reason) == 1);
   }
   // Every entity type of the ontology (Document symbols included) is covered.
-  for (const char* type : {"state", "body", "resolution", "decision", "crime", "programme", "instrument",
-                           "document", "meeting", "place"}) {
+  for (const char* type : {"state", "body", "resolution", "decision", "crime", "programme",
+                           "instrument", "document", "meeting", "place"}) {
     INFO("type " << type);
     CHECK(types.count(type) == 1);
   }
 }
 
-TEST_CASE("parallel sentences: English", "[multilingual][parallel]") { check_language("en", false); }
+TEST_CASE("parallel sentences: English", "[multilingual][parallel]") {
+  check_language("en", false);
+}
 TEST_CASE("parallel sentences: Arabic", "[multilingual][parallel]") { check_language("ar", false); }
 TEST_CASE("parallel sentences: French", "[multilingual][parallel]") { check_language("fr", false); }
-TEST_CASE("parallel sentences: Spanish", "[multilingual][parallel]") { check_language("es", false); }
-TEST_CASE("parallel sentences: Russian", "[multilingual][parallel]") { check_language("ru", false); }
-TEST_CASE("parallel sentences: Chinese", "[multilingual][parallel]") { check_language("zh", false); }
+TEST_CASE("parallel sentences: Spanish", "[multilingual][parallel]") {
+  check_language("es", false);
+}
+TEST_CASE("parallel sentences: Russian", "[multilingual][parallel]") {
+  check_language("ru", false);
+}
+TEST_CASE("parallel sentences: Chinese", "[multilingual][parallel]") {
+  check_language("zh", false);
+}
 
 // The pairs the extractor code cannot handle yet (see "pending_reasons").
 TEST_CASE("parallel sentences: pending language support", "[multilingual][parallel][!mayfail]") {
@@ -344,7 +364,8 @@ TEST_CASE("parallel sentences: pending language support", "[multilingual][parall
 }
 
 // Labels of the node types listed under "pending_label_types".
-TEST_CASE("parallel sentences: labels of the pending node types", "[multilingual][parallel][!mayfail]") {
+TEST_CASE("parallel sentences: labels of the pending node types",
+          "[multilingual][parallel][!mayfail]") {
   const auto& c = corpus();
   REQUIRE(c.error.empty());
   for (const auto& [type, reason] : c.pending_label_types) {
@@ -356,7 +377,8 @@ TEST_CASE("parallel sentences: labels of the pending node types", "[multilingual
         std::vector<std::string> missing;
         for (const auto& id : unlabelled(got, lang, true))
           if (id.rfind(type + ":", 0) == 0) missing.push_back(id);
-        INFO("item \"" << item.name << "\" [" << lang << "]: nodes without a label: " << join(missing));
+        INFO("item \"" << item.name << "\" [" << lang
+                       << "]: nodes without a label: " << join(missing));
         CHECK(missing.empty());
       }
   }
@@ -385,20 +407,24 @@ static void compare_with_english(bool graph_pending) {
       INFO("adopted edges only in " << lang << ": " << join(minus(other.adopted, english.adopted)));
       CHECK(other.adopted == english.adopted);
       if (graph_pending && other.nodes == english.nodes && other.adopted == english.adopted)
-        WARN("item \"" << item.name << "\" [" << lang << "] now yields the English graph: remove it from \"graph_pending\"");
+        WARN("item \"" << item.name << "\" [" << lang
+                       << "] now yields the English graph: remove it from \"graph_pending\"");
     }
   }
 }
 
-TEST_CASE("parallel sentences: every language yields the English graph", "[multilingual][parallel]") {
+TEST_CASE("parallel sentences: every language yields the English graph",
+          "[multilingual][parallel]") {
   compare_with_english(false);
 }
 
-TEST_CASE("parallel sentences: graphs still differing from the English one", "[multilingual][parallel][!mayfail]") {
+TEST_CASE("parallel sentences: graphs still differing from the English one",
+          "[multilingual][parallel][!mayfail]") {
   compare_with_english(true);
 }
 
-TEST_CASE("language: detected per document from script and frequent words; forcing it overrides", "[multilingual]") {
+TEST_CASE("language: detected per document from script and frequent words; forcing it overrides",
+          "[multilingual]") {
   const auto& c = corpus();
   REQUIRE(c.error.empty());
   REQUIRE(!c.items.empty());
@@ -415,7 +441,10 @@ TEST_CASE("language: detected per document from script and frequent words; forci
   CHECK(forced_right.mentioned == detected.mentioned);
   // Script decides before frequent words: an Arabic text quoting English.
   const Outcome arabic =
-      extract("mixed.txt", "وأشار ممثل قطر إلى تقرير الأمين العام (A/59/150) المعنون \"Strengthening international cooperation in the fight against terrorism\" الذي قدمه إلى الجمعية العامة في دورتها التاسعة والخمسين.");
+      extract("mixed.txt",
+              "وأشار ممثل قطر إلى تقرير الأمين العام (A/59/150) المعنون \"Strengthening "
+              "international cooperation in the fight against terrorism\" الذي قدمه إلى الجمعية "
+              "العامة في دورتها التاسعة والخمسين.");
   CHECK(arabic.language == "ar");
 }
 
@@ -424,9 +453,12 @@ TEST_CASE("language: detected per document from script and frequent words; forci
 TEST_CASE("language: per paragraph where scripts mix", "[multilingual]") {
   // Mostly English, so the document is English; the Arabic paragraph is not.
   const std::string text =
-      "1. The Commission on Narcotic Drugs recalled General Assembly resolution 76/181 of 16 December 2021 "
-      "and took note of the report of the Executive Director on the activities of the United Nations Office on "
-      "Drugs and Crime in support of Member States in countering drug trafficking and money laundering.\n\n"
+      "1. The Commission on Narcotic Drugs recalled General Assembly resolution 76/181 of 16 "
+      "December 2021 "
+      "and took note of the report of the Executive Director on the activities of the United "
+      "Nations Office on "
+      "Drugs and Crime in support of Member States in countering drug trafficking and money "
+      "laundering.\n\n"
       "2- وأشارت لجنة المخدرات إلى مقرر الجمعية العامة 519/60.\n";
   Document document;
   std::vector<DocumentProblem> problems;
@@ -450,7 +482,8 @@ TEST_CASE("language: per paragraph where scripts mix", "[multilingual]") {
   }());
   CHECK(labels.count("ar") == 1);
   REQUIRE(analysis.paragraph_languages.size() == analysis.segments.paragraphs.size());
-  const int arabic = analysis.segments.paragraph_at(static_cast<std::uint32_t>(text.find("وأشارت")));
+  const int arabic =
+      analysis.segments.paragraph_at(static_cast<std::uint32_t>(text.find("وأشارت")));
   REQUIRE(arabic >= 0);
   CHECK(analysis.language_at(analysis.segments.paragraphs[arabic].span.begin) == "ar");
   CHECK(analysis.language_at(0) == "en");
@@ -470,18 +503,24 @@ TEST_CASE("paragraph numbering: 12. / 12- and (a) / (أ) / a)", "[multilingual]"
     bool pending;  // needs segment.cc to read "a)" without an opening parenthesis
   };
   const Case cases[] = {
-      {"en", "12. The Conference considered the following:\n(a) Trafficking in persons;\n", "12 (a)", false},
+      {"en", "12. The Conference considered the following:\n(a) Trafficking in persons;\n",
+       "12 (a)", false},
       {"ar", "12- ونظر المؤتمر في ما يلي:\n(أ) الاتجار بالأشخاص؛\n", "12 (أ)", false},
-      {"fr", "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n", "12 (a)", false},
-      {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n", "12 (a)", false},
-      {"ru", "12. Конференция рассмотрела следующие вопросы:\nа) торговля людьми;\n", "12 (а)", false},
+      {"fr",
+       "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n",
+       "12 (a)", false},
+      {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n",
+       "12 (a)", false},
+      {"ru", "12. Конференция рассмотрела следующие вопросы:\nа) торговля людьми;\n", "12 (а)",
+       false},
       {"zh", "12. 缔约方会议审议了下列问题：\n(a) 贩运人口；\n", "12 (a)", false},
   };
   for (const auto& c : cases) {
     if (c.pending) continue;  // see the [!mayfail] case below
     Document document;
     std::vector<DocumentProblem> problems;
-    REQUIRE(make_document(std::string("parallel/numbering.") + c.lang + ".txt", c.text, document, problems));
+    REQUIRE(make_document(std::string("parallel/numbering.") + c.lang + ".txt", c.text, document,
+                          problems));
     DocumentAnalysis analysis;
     pipeline().extract(document, {}, shared().workspace, analysis);
     INFO("[" << c.lang << "] " << c.text);
@@ -505,14 +544,18 @@ TEST_CASE("paragraph numbering: French, Spanish and Russian a) sub-paragraphs", 
     const char* label;
   };
   const Case cases[] = {
-      {"fr", "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n", "12 (a)"},
-      {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n", "12 (a)"},
+      {"fr",
+       "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n",
+       "12 (a)"},
+      {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n",
+       "12 (a)"},
       {"ru", "12. Конференция рассмотрела следующие вопросы:\nа) торговля людьми;\n", "12 (а)"},
   };
   for (const auto& c : cases) {
     Document document;
     std::vector<DocumentProblem> problems;
-    REQUIRE(make_document(std::string("parallel/numbering.") + c.lang + ".txt", c.text, document, problems));
+    REQUIRE(make_document(std::string("parallel/numbering.") + c.lang + ".txt", c.text, document,
+                          problems));
     DocumentAnalysis analysis;
     pipeline().extract(document, {}, shared().workspace, analysis);
     INFO("[" << c.lang << "] " << c.text);
@@ -551,8 +594,8 @@ TEST_CASE("parallel sentences: summary per language", "[.summary]") {
       }
       if (!ok) failing.push_back(std::string(is_pending ? "(pending) " : "") + item.name);
     }
-    table << lang << ": " << pass << " pass, " << fail << " fail, " << pending << " pending (" << pending_pass
-          << " of them pass); failing: " << join(failing) << "\n";
+    table << lang << ": " << pass << " pass, " << fail << " fail, " << pending << " pending ("
+          << pending_pass << " of them pass); failing: " << join(failing) << "\n";
   }
   WARN(table.str());
 }
@@ -570,8 +613,10 @@ TEST_CASE("parallel sentences: failures in detail", "[.failures]") {
       const std::string problems = problems_of(item, lang, got);
       if (problems.empty()) continue;
       auto pending = item.pending.find(lang);
-      out << "== " << lang << " " << item.name << (pending != item.pending.end() ? " (pending: " + pending->second + ")" : "")
-          << "\n" << item.text.at(lang) << "\n" << problems << got.mentions_text;
+      out << "== " << lang << " " << item.name
+          << (pending != item.pending.end() ? " (pending: " + pending->second + ")" : "") << "\n"
+          << item.text.at(lang) << "\n"
+          << problems << got.mentions_text;
     }
   WARN(out.str());
 }

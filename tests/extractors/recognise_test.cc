@@ -175,11 +175,13 @@ TEST_CASE("numbered sessions become meetings of their body") {
 TEST_CASE("a session belongs to a body that meets in sessions, not to an office named between") {
   auto run = recognise(
       "2. The Conference of the Parties to the United Nations Convention against Transnational "
-      "Organized Crime requested the United Nations Office on Drugs and Crime to report to it at its "
+      "Organized Crime requested the United Nations Office on Drugs and Crime to report to it at "
+      "its "
       "thirteenth session.");
-  CHECK(ids(run->analysis, NodeType::kMeeting) ==
-        std::vector<std::string>{"meeting:conference-of-the-parties-to-the-united-nations-convention-"
-                                 "against-transnational-organized-crime/13"});
+  CHECK(
+      ids(run->analysis, NodeType::kMeeting) ==
+      std::vector<std::string>{"meeting:conference-of-the-parties-to-the-united-nations-convention-"
+                               "against-transnational-organized-crime/13"});
 }
 
 TEST_CASE("references in French, Spanish and Chinese forms") {

@@ -5,16 +5,23 @@
 using crimekg::testing::extract_text;
 
 namespace {
-const std::string kUntoc = "instrument:united-nations-convention-against-transnational-organized-crime";
-const std::string kCop = "body:conference-of-the-parties-to-the-united-nations-convention-against-transnational-organized-crime";
+const std::string kUntoc =
+    "instrument:united-nations-convention-against-transnational-organized-crime";
+const std::string kCop =
+    "body:conference-of-the-parties-to-the-united-nations-convention-against-transnational-"
+    "organized-crime";
 }  // namespace
 
-TEST_CASE("cites (en): \"pursuant to\" a resolution, a document symbol, a Convention annexed to a resolution") {
+TEST_CASE(
+    "cites (en): \"pursuant to\" a resolution, a document symbol, a Convention annexed to a "
+    "resolution") {
   auto x = extract_text(
       "Report of the Secretary-General\n\n"
       "Summary\n\n"
-      "The present report has been prepared pursuant to General Assembly resolution 58/136 (see also A/59/150).\n\n"
-      "1. The Office promotes the United Nations Convention against Transnational Organized Crime (General Assembly "
+      "The present report has been prepared pursuant to General Assembly resolution 58/136 (see "
+      "also A/59/150).\n\n"
+      "1. The Office promotes the United Nations Convention against Transnational Organized Crime "
+      "(General Assembly "
       "resolution 55/25, annex I).\n\n"
       "2. In its resolution 1373 (2001), the Security Council called upon States to cooperate.\n",
       "report.txt");
@@ -29,7 +36,9 @@ TEST_CASE("cites (en): \"pursuant to\" a resolution, a document symbol, a Conven
   CHECK(x->has("body:security-council", "adopted", "resolution:sc/1373"));
 }
 
-TEST_CASE("cites (ar): a resolution the report reproduces cites what its text recalls; titles name instruments") {
+TEST_CASE(
+    "cites (ar): a resolution the report reproduces cites what its text recalls; titles name "
+    "instruments") {
   auto x = extract_text(
       "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية\n\n"
       "أولاً- القرارات التي اعتمدها المؤتمر\n\n"
@@ -37,7 +46,8 @@ TEST_CASE("cites (ar): a resolution the report reproduces cites what its text re
       "القرار 1/12\n\n"
       "تنفيذ الأحكام المتعلقة بالتعاون الدولي\n\n"
       "إن مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية،\n\n"
-      "وإذ يشير إلى قراره 4/10 المؤرخ 16 تشرين الأول/أكتوبر 2020 والمعنون \"تعزيز تنفيذ اتفاقية الأمم المتحدة "
+      "وإذ يشير إلى قراره 4/10 المؤرخ 16 تشرين الأول/أكتوبر 2020 والمعنون \"تعزيز تنفيذ اتفاقية "
+      "الأمم المتحدة "
       "لمكافحة الجريمة المنظمة عبر الوطنية\"،\n\n"
       "1- يرحب بالتقرير الوارد في الوثيقة CTOC/COP/2024/5؛\n\n"
       "ثانياً - المسائل التنظيمية\n\n"

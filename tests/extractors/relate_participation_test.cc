@@ -5,15 +5,18 @@ using crimekg::testing::extract_text;
 
 namespace {
 const std::string kSession =
-    "meeting:conference-of-the-parties-to-the-united-nations-convention-against-transnational-organized-crime/12";
+    "meeting:conference-of-the-parties-to-the-united-nations-convention-against-transnational-"
+    "organized-crime/12";
 }  // namespace
 
 TEST_CASE("participatedIn (en): statements, observers, the officers list") {
   auto x = extract_text(
-      "Conference of the Parties to the United Nations Convention against Transnational Organized Crime\n\n"
+      "Conference of the Parties to the United Nations Convention against Transnational Organized "
+      "Crime\n\n"
       "Report of the Conference of the Parties on its twelfth session\n\n"
       "1. Statements were made by the representatives of Qatar, Egypt and Morocco.\n\n"
-      "2. A statement was made by the observer for the International Criminal Police Organization.\n\n"
+      "2. A statement was made by the observer for the International Criminal Police "
+      "Organization.\n\n"
       "3. The following officers were elected:\n\n"
       "President: Peter Burian (Slovakia)\n\n"
       "Vice-President: Anika Markovic (Sweden)\n\n"
@@ -22,8 +25,10 @@ TEST_CASE("participatedIn (en): statements, observers, the officers list") {
     CHECK(x->has(state, "participatedIn", kSession));
   CHECK(x->has("body:international-criminal-police-organization", "participatedIn", kSession));
   // The meeting's own body does not participate in itself; a State named elsewhere did not speak.
-  CHECK_FALSE(x->has("body:conference-of-the-parties-to-the-united-nations-convention-against-transnational-organized-crime",
-                     "participatedIn", kSession));
+  CHECK_FALSE(
+      x->has("body:conference-of-the-parties-to-the-united-nations-convention-against-"
+             "transnational-organized-crime",
+             "participatedIn", kSession));
   CHECK_FALSE(x->has("state:aut", "participatedIn", kSession));
 }
 

@@ -6,10 +6,10 @@
 #ifndef CRIMEKG_TESTS_EXTRACTORS_RELATE_TEST_SUPPORT_H_
 #define CRIMEKG_TESTS_EXTRACTORS_RELATE_TEST_SUPPORT_H_
 
-#include <catch2/catch.hpp>
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -114,13 +114,16 @@ inline const char* const kRelateTestLexicon[][2] = {
 inline const Pipeline& relate_pipeline() {
   static std::unique_ptr<Pipeline> pipeline = [] {
     namespace fs = std::filesystem;
-    const fs::path folder = fs::temp_directory_path() / ("crimekg-relate-test-" + std::to_string(::getpid()));
+    const fs::path folder =
+        fs::temp_directory_path() / ("crimekg-relate-test-" + std::to_string(::getpid()));
     fs::remove_all(folder);
     fs::create_directories(folder / "lexicon");
     fs::create_directories(folder / "cues");
-    for (const auto& [name, json] : kRelateTestLexicon) std::ofstream(folder / "lexicon" / name) << json;
+    for (const auto& [name, json] : kRelateTestLexicon)
+      std::ofstream(folder / "lexicon" / name) << json;
     for (const auto& item : fs::directory_iterator(fs::path(CRIMEKG_SOURCE_DIR) / "data" / "cues"))
-      if (item.path().extension() == ".json") fs::copy_file(item.path(), folder / "cues" / item.path().filename());
+      if (item.path().extension() == ".json")
+        fs::copy_file(item.path(), folder / "cues" / item.path().filename());
     Status status;
     auto p = Pipeline::create(folder.string(), status);
     fs::remove_all(folder);
@@ -142,7 +145,8 @@ struct Extracted {
       if (e.source == source && e.predicate == predicate && e.target == target) return &e;
     return nullptr;
   }
-  bool has(const std::string& source, const std::string& predicate, const std::string& target) const {
+  bool has(const std::string& source, const std::string& predicate,
+           const std::string& target) const {
     return edge(source, predicate, target) != nullptr;
   }
   std::size_t count(const std::string& predicate) const {
@@ -164,7 +168,8 @@ struct Extracted {
       if (e.predicate == "mentions" || e.predicate == "mentionedWith") continue;
       if (e.evidence.empty() || e.weight != e.evidence.size()) return false;
       for (const auto& ev : e.evidence) {
-        if (ev.document != analysis.id || ev.start >= ev.end || ev.end > document.text.size()) return false;
+        if (ev.document != analysis.id || ev.start >= ev.end || ev.end > document.text.size())
+          return false;
         if (document.text.substr(ev.start, ev.end - ev.start) != ev.text) return false;
       }
     }
@@ -172,7 +177,8 @@ struct Extracted {
   }
 };
 
-inline std::unique_ptr<Extracted> extract_text(const std::string& text, const std::string& name = "test.txt") {
+inline std::unique_ptr<Extracted> extract_text(const std::string& text,
+                                               const std::string& name = "test.txt") {
   auto out = std::make_unique<Extracted>();
   std::vector<DocumentProblem> problems;
   REQUIRE(make_document(name, text, out->document, problems));

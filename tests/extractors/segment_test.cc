@@ -1,11 +1,13 @@
-#include <catch2/catch.hpp>
-
 #include "extractors/segment.h"
+
+#include <catch2/catch.hpp>
 
 using namespace crimekg;
 
 namespace {
-std::string slice(std::string_view text, Span s) { return std::string(text.substr(s.begin, s.size())); }
+std::string slice(std::string_view text, Span s) {
+  return std::string(text.substr(s.begin, s.size()));
+}
 }  // namespace
 
 TEST_CASE("UN paragraph numbering, sub-items, headings and continuation across page breaks") {
@@ -53,7 +55,8 @@ TEST_CASE("table rows are their own blocks") {
   for (const auto& p : seg.paragraphs) CHECK(p.kind == BlockKind::kTableRow);
 }
 
-TEST_CASE("sentences: abbreviations do not split, line breaks do not split, offsets are the file's") {
+TEST_CASE(
+    "sentences: abbreviations do not split, line breaks do not split, offsets are the file's") {
   const std::string text = "See resolution No. 5 of the\nAssembly. Then Qatar spoke.";
   SentenceSplitter splitter;
   auto sentences = splitter.split(text, {0, static_cast<std::uint32_t>(text.size())}, "en");

@@ -31,18 +31,22 @@ inline Lexicon small_lexicon() {
   lex.add(entry("body:general-assembly", NodeType::kBody, "General Assembly",
                 {{"ar", "الجمعية العامة"}, {"fr", "Assemblée générale"}, {"zh", "大会"}}, {},
                 {{"en", {"the Assembly"}}, {"ar", {"الجمعية"}}}));
-  lex.add(entry("body:security-council", NodeType::kBody, "Security Council", {{"ar", "مجلس الأمن"}}));
+  lex.add(
+      entry("body:security-council", NodeType::kBody, "Security Council", {{"ar", "مجلس الأمن"}}));
   lex.add(entry("body:economic-and-social-council", NodeType::kBody, "Economic and Social Council",
                 {{"ar", "المجلس الاقتصادي والاجتماعي"}}, {"ECOSOC"}));
   lex.add(entry("body:commission-on-crime-prevention-and-criminal-justice", NodeType::kBody,
                 "Commission on Crime Prevention and Criminal Justice",
                 {{"ar", "لجنة منع الجريمة والعدالة الجنائية"}}, {"CCPCJ"},
                 {{"en", {"the Commission"}}, {"ar", {"اللجنة"}}}));
-  lex.add(entry("body:conference-of-the-parties-to-the-united-nations-convention-against-transnational-organized-crime",
-                NodeType::kBody,
-                "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
-                {{"ar", "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"}}, {},
-                {{"en", {"the Conference"}}, {"ar", {"المؤتمر"}}}));
+  lex.add(
+      entry("body:conference-of-the-parties-to-the-united-nations-convention-against-transnational-"
+            "organized-crime",
+            NodeType::kBody,
+            "Conference of the Parties to the United Nations Convention against Transnational "
+            "Organized Crime",
+            {{"ar", "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"}},
+            {}, {{"en", {"the Conference"}}, {"ar", {"المؤتمر"}}}));
   lex.add(entry("body:united-nations-office-on-drugs-and-crime", NodeType::kBody,
                 "United Nations Office on Drugs and Crime",
                 {{"ar", "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"}}, {"UNODC"},

@@ -27,7 +27,8 @@ void edge(KnowledgeGraph& g, const std::string& source, const std::string& predi
 // and mentionedWith between a and x.
 KnowledgeGraph graph() {
   KnowledgeGraph g;
-  for (const char* id : {"body:a", "body:b", "body:c", "body:d", "body:h"}) g.upsert_node(node(id, NodeType::kBody));
+  for (const char* id : {"body:a", "body:b", "body:c", "body:d", "body:h"})
+    g.upsert_node(node(id, NodeType::kBody));
   g.upsert_node(node("crime:x", NodeType::kCrimeType));
   g.upsert_node(node("document:d", NodeType::kDocument));
   edge(g, "body:a", "partOf", "body:b");
@@ -132,7 +133,8 @@ TEST_CASE("the ego network is taken after the type and predicate filters", "[fil
   // Only addresses edges are followed: a and b, not the partOf chain.
   CHECK(ids(filtered(filter)) == std::vector<std::string>{"body:a", "body:b", "crime:x"});
   filter.predicates.clear();
-  filter.types = {NodeType::kCrimeType};  // the focus stays although its neighbours' type is excluded
+  filter.types = {
+      NodeType::kCrimeType};  // the focus stays although its neighbours' type is excluded
   filter.focus = "body:a";
   CHECK(ids(filtered(filter)) == std::vector<std::string>{"body:a", "crime:x"});
 }
@@ -179,7 +181,8 @@ TEST_CASE("filtering does not depend on insertion order", "[filter]") {
   const auto edges = g.sorted_edges();
   for (auto it = edges.rbegin(); it != edges.rend(); ++it) {
     const EdgeData& d = g.edge(*it);
-    reversed.upsert_edge({g.source_node(*it).id, g.target_node(*it).id, d.predicate, d.weight, d.evidence});
+    reversed.upsert_edge(
+        {g.source_node(*it).id, g.target_node(*it).id, d.predicate, d.weight, d.evidence});
   }
   GraphFilter filter;
   filter.top = 3;

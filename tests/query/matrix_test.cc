@@ -1,7 +1,8 @@
 #include "query/matrix.h"
 
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
 #include <sstream>
 
 #include "tests/query/fixture.h"
@@ -32,12 +33,12 @@ TEST_CASE("matrix: which bodies address which crimes", "[query][matrix]") {
   const MatrixOptions options;  // Body x CrimeType by addresses, pieces of evidence
   const Matrix m = build_matrix(fixture_graph(), options);
   // Rows and columns by total, largest first; ties by label.
-  CHECK(ids(m.rows) == std::vector<std::string>{kUnodc, "body:counter-terrorism-committee",
-                                                 kInterpol});
-  CHECK(ids(m.columns) ==
-        std::vector<std::string>{"crime:terrorism", "crime:organized-crime",
-                                 "crime:drug-trafficking", "crime:crimes-that-affect-the-environment",
-                                 "crime:trafficking-in-persons"});
+  CHECK(ids(m.rows) ==
+        std::vector<std::string>{kUnodc, "body:counter-terrorism-committee", kInterpol});
+  CHECK(ids(m.columns) == std::vector<std::string>{"crime:terrorism", "crime:organized-crime",
+                                                   "crime:drug-trafficking",
+                                                   "crime:crimes-that-affect-the-environment",
+                                                   "crime:trafficking-in-persons"});
   CHECK(m.row_totals == std::vector<std::uint64_t>{10, 2, 1});
   CHECK(m.column_totals == std::vector<std::uint64_t>{5, 4, 2, 1, 1});
   CHECK(m.total == 13);
@@ -62,7 +63,7 @@ TEST_CASE("matrix: programmes, other measures, transposition and limits", "[quer
   options.measure = MatrixMeasure::kDocuments;
   m = build_matrix(fixture_graph(), options);
   CHECK(m.at(fixture_graph(), kUnodc, "crime:organized-crime") == 2);  // 4 pieces, 2 documents
-  CHECK(m.row_totals[0] == 2);                                          // not 2+2+2+1
+  CHECK(m.row_totals[0] == 2);                                         // not 2+2+2+1
   CHECK(m.total == 2);
 
   options.measure = MatrixMeasure::kEdges;

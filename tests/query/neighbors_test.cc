@@ -1,7 +1,8 @@
 #include "query/neighbors.h"
 
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
 #include <sstream>
 
 #include "tests/query/fixture.h"
@@ -40,8 +41,7 @@ TEST_CASE("neighbors: which crimes a body addresses", "[query][neighbors]") {
   CHECK(result.total == 4);
 
   // CRIMJUST addresses drug trafficking.
-  const auto crimjust =
-      neighbors(fixture_graph(), vertex("programme:crimjust"), NeighborOptions{});
+  const auto crimjust = neighbors(fixture_graph(), vertex("programme:crimjust"), NeighborOptions{});
   CHECK(rows(crimjust) == std::vector<std::string>{
                               "addresses out crime:drug-trafficking 1",
                               "runs in body:united-nations-office-on-drugs-and-crime 1",

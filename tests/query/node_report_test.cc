@@ -1,7 +1,8 @@
 #include "query/node_report.h"
 
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
 #include <sstream>
 
 #include "query/name_index.h"

@@ -1,7 +1,8 @@
 #include "query/paths.h"
 
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
 #include <sstream>
 
 #include "tests/query/fixture.h"
@@ -99,7 +100,8 @@ TEST_CASE("path: edges are walked backwards unless --directed", "[query][path]")
 TEST_CASE("path: predicates chosen, no path, same node", "[query][path]") {
   PathOptions options;
   // Qatar's component is not linked to the rest by typed predicates...
-  auto path = shortest_path(fixture_graph(), vertex("state:qat"), vertex("crime:terrorism"), options);
+  auto path =
+      shortest_path(fixture_graph(), vertex("state:qat"), vertex("crime:terrorism"), options);
   CHECK_FALSE(path.found);
   CHECK(path.nodes.empty());
   // ...but is through the Arabic document's mentions.

@@ -1,16 +1,16 @@
 // `crimekg query` end to end: the real executable on the fixture graph,
 // checking exit codes, streams and exact answers.
+#include <rapidjson/document.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <rapidjson/document.h>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "query/table_printer.h"
 #include "tests/query/fixture.h"
@@ -164,15 +164,16 @@ TEST_CASE("cli: an unreadable graph exits 2 naming the file", "[query][cli]") {
   CHECK(r.code == 2);
   CHECK(contains(r.err, partial));
   CHECK(contains(r.err, "body:nowhere"));
-  CHECK(contains(r.out, "body:united-nations-office-on-drugs-and-crime,United Nations Office on "
-                        "Drugs and Crime,2,2\r\n"));
+  CHECK(contains(r.out,
+                 "body:united-nations-office-on-drugs-and-crime,United Nations Office on "
+                 "Drugs and Crime,2,2\r\n"));
   fs::remove_all(dir);
 }
 
 TEST_CASE("cli: matrix rows (UNODC addresses terrorism)", "[query][cli]") {
   if (!have_binary()) return;
-  auto r = run({"query", graph(), "matrix", "--rows", "Body", "--cols", "CrimeType", "--format",
-                "csv"});
+  auto r =
+      run({"query", graph(), "matrix", "--rows", "Body", "--cols", "CrimeType", "--format", "csv"});
   REQUIRE(r.code == 0);
   CHECK(r.out ==
         "id,label,total,crime:terrorism,crime:organized-crime,crime:drug-trafficking,"
@@ -202,8 +203,8 @@ TEST_CASE("cli: matrix rows (UNODC addresses terrorism)", "[query][cli]") {
 TEST_CASE("cli: neighbors, path, search and stats", "[query][cli]") {
   if (!have_binary()) return;
   // CRIMJUST addresses drug trafficking.
-  auto r = run({"query", graph(), "neighbors", "CRIMJUST", "--predicate", "addresses", "-f",
-                "csv"});
+  auto r =
+      run({"query", graph(), "neighbors", "CRIMJUST", "--predicate", "addresses", "-f", "csv"});
   REQUIRE(r.code == 0);
   CHECK(r.out ==
         "predicate,direction,id,type,label,weight,documents\r\n"

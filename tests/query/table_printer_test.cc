@@ -54,8 +54,7 @@ TEST_CASE("truncation cuts between grapheme clusters and ends in an ellipsis", "
   CHECK(truncate_to_width("Cafe\u0301s du monde", 5) == "Cafe\u0301\u2026");
 }
 
-TEST_CASE("Arabic is cut between words, never reordered, ellipsis on its left",
-          "[query][table]") {
+TEST_CASE("Arabic is cut between words, never reordered, ellipsis on its left", "[query][table]") {
   const std::string unodc_ar = "مكتب الأمم المتحدة المعني بالمخدرات والجريمة";
   const std::string cut = truncate_to_width(unodc_ar, 20);
   // Whole words, in logical order, followed by the ellipsis and a
