@@ -193,52 +193,29 @@ Numbering parse_numbering(std::string_view line) {
       }
     }
   }
-  // "(a)" "(iv)" "(أ)" "(12)"
-  if (!s.empty() && s[0] == '(') {
-    auto close = s.find(')');
-    if (close != std::string_view::npos && close > 1 && close <= 9 && close + 1 < s.size() &&
-        (s[close + 1] == ' ' || s[close + 1] == '\t')) {
-      auto inner = s.substr(1, close - 1);
-      bool ok = true;
-      int32_t q = 0, letters = 0;
-      const int32_t len = static_cast<int32_t>(inner.size());
-      while (q < len) {
-        UChar32 c;
-        U8_NEXT(inner.data(), q, len, c);
-        if (c < 0 || !(u_isalpha(c) || u_isdigit(c))) ok = false;
-        ++letters;
-      }
-      if (ok && letters <= 4) {
-        n.kind = Numbering::kSub;
-        n.label = std::string(inner);
-        n.length = i + close + 1;
-        return n;
-      }
+  // "(a)" "(iv)" "(أ)" "(12)"; and "a)" "iv)" «а)», as French, Spanish and
+  // Russian UN texts print lettered sub-paragraphs: lower-case letters only
+  // there, so that no sentence opening is taken for one. At most four
+  // characters, then a space.
+  const bool opened = !s.empty() && s[0] == '(';
+  if (auto close = s.find(')'); close != std::string_view::npos && close <= 9 &&
+                                close > (opened ? 1u : 0u) && close + 1 < s.size() &&
+                                (s[close + 1] == ' ' || s[close + 1] == '\t')) {
+    const auto inner = opened ? s.substr(1, close - 1) : s.substr(0, close);
+    bool ok = true;
+    int32_t q = 0, letters = 0;
+    const int32_t len = static_cast<int32_t>(inner.size());
+    while (q < len && ok) {
+      UChar32 c;
+      U8_NEXT(inner.data(), q, len, c);
+      ok = c >= 0 && (opened ? (u_isalpha(c) || u_isdigit(c)) : u_islower(c));
+      ++letters;
     }
-  }
-  // "a)" "iv)" «а)»: French, Spanish and Russian UN texts print lettered
-  // sub-paragraphs with a closing parenthesis only. Lower-case letters only,
-  // at most four, so that no sentence opening is taken for one.
-  {
-    auto close = s.find(')');
-    if (close != std::string_view::npos && close > 0 && close <= 8 && close + 1 < s.size() &&
-        (s[close + 1] == ' ' || s[close + 1] == '\t')) {
-      const auto inner = s.substr(0, close);
-      bool ok = true;
-      int32_t q = 0, letters = 0;
-      const int32_t len = static_cast<int32_t>(inner.size());
-      while (q < len && ok) {
-        UChar32 c;
-        U8_NEXT(inner.data(), q, len, c);
-        ok = c >= 0 && u_islower(c);
-        ++letters;
-      }
-      if (ok && letters <= 4) {
-        n.kind = Numbering::kSub;
-        n.label = std::string(inner);
-        n.length = i + close + 1;
-        return n;
-      }
+    if (ok && letters <= 4) {
+      n.kind = Numbering::kSub;
+      n.label = std::string(inner);
+      n.length = i + close + 1;
+      return n;
     }
   }
   // "IV." headings, "A." headings

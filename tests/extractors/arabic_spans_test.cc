@@ -18,6 +18,7 @@
 #include "extractors/document.h"
 #include "extractors/normalise.h"
 #include "extractors/pipeline.h"
+#include "tests/extractors/test_support.h"
 
 namespace crimekg {
 namespace {
@@ -117,22 +118,7 @@ std::vector<long> numbers_in(std::string_view text) {
   return out;
 }
 
-// One pipeline (data/ as shipped) and one workspace for all test cases.
-struct Shared {
-  Shared() {
-    Status status;
-    pipeline = Pipeline::create(std::string(CRIMEKG_SOURCE_DIR) + "/data", status);
-    if (!pipeline) problems = status.to_string();
-  }
-  std::unique_ptr<Pipeline> pipeline;
-  std::string problems;
-  Workspace workspace;
-};
-
-Shared& shared() {
-  static Shared s;
-  return s;
-}
+testing::ShippedPipeline& shared() { return testing::shipped_pipeline(); }
 
 // A reference number with the conjunction written onto it («و2/6» in a list
 // of references): the span should start at the «و», the whole surface word.

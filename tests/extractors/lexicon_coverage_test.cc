@@ -14,6 +14,7 @@
 #include "extractors/analysis.h"
 #include "extractors/document.h"
 #include "extractors/pipeline.h"
+#include "tests/extractors/test_support.h"
 
 namespace crimekg {
 namespace {
@@ -25,21 +26,7 @@ struct CoverageCase {
   std::vector<std::string> not_found;
 };
 
-struct Shared {
-  Shared() {
-    Status status;
-    pipeline = Pipeline::create(std::string(CRIMEKG_SOURCE_DIR) + "/data", status);
-    if (!pipeline) problems = status.to_string();
-  }
-  std::unique_ptr<Pipeline> pipeline;
-  std::string problems;
-  Workspace workspace;
-};
-
-Shared& shared() {
-  static Shared s;
-  return s;
-}
+testing::ShippedPipeline& shared() { return testing::shipped_pipeline(); }
 
 // The ids a sentence names, and its mentions with their surfaces for messages.
 std::set<std::string> mentioned_ids(const std::string& text, std::string& shown) {

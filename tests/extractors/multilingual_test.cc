@@ -29,6 +29,7 @@
 #include "extractors/document.h"
 #include "extractors/pipeline.h"
 #include "graph/atomic_file.h"
+#include "tests/extractors/test_support.h"
 
 namespace crimekg {
 namespace {
@@ -106,22 +107,7 @@ const ParallelCorpus& corpus() {
   return loaded;
 }
 
-// One pipeline (data/ as shipped) and one workspace for all test cases.
-struct Shared {
-  Shared() {
-    Status status;
-    pipeline = Pipeline::create(std::string(CRIMEKG_SOURCE_DIR) + "/data", status);
-    if (!pipeline) problems = status.to_string();
-  }
-  std::unique_ptr<Pipeline> pipeline;
-  std::string problems;
-  Workspace workspace;
-};
-
-Shared& shared() {
-  static Shared s;
-  return s;
-}
+testing::ShippedPipeline& shared() { return testing::shipped_pipeline(); }
 
 const Pipeline& pipeline() {
   INFO(shared().problems);
@@ -500,56 +486,18 @@ TEST_CASE("paragraph numbering: 12. / 12- and (a) / (أ) / a)", "[multilingual]"
     const char* lang;
     const char* text;
     const char* label;
-    bool pending;  // needs segment.cc to read "a)" without an opening parenthesis
   };
   const Case cases[] = {
       {"en", "12. The Conference considered the following:\n(a) Trafficking in persons;\n",
-       "12 (a)", false},
-      {"ar", "12- ونظر المؤتمر في ما يلي:\n(أ) الاتجار بالأشخاص؛\n", "12 (أ)", false},
-      {"fr",
-       "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n",
-       "12 (a)", false},
-      {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n",
-       "12 (a)", false},
-      {"ru", "12. Конференция рассмотрела следующие вопросы:\nа) торговля людьми;\n", "12 (а)",
-       false},
-      {"zh", "12. 缔约方会议审议了下列问题：\n(a) 贩运人口；\n", "12 (a)", false},
-  };
-  for (const auto& c : cases) {
-    if (c.pending) continue;  // see the [!mayfail] case below
-    Document document;
-    std::vector<DocumentProblem> problems;
-    REQUIRE(make_document(std::string("parallel/numbering.") + c.lang + ".txt", c.text, document,
-                          problems));
-    DocumentAnalysis analysis;
-    pipeline().extract(document, {}, shared().workspace, analysis);
-    INFO("[" << c.lang << "] " << c.text);
-    bool found = false;
-    for (const auto& m : analysis.mentions) {
-      if (m.id != "crime:trafficking-in-persons") continue;
-      found = true;
-      REQUIRE(m.paragraph >= 0);
-      CHECK(analysis.segments.paragraphs[m.paragraph].label == c.label);
-    }
-    CHECK(found);
-  }
-}
-
-TEST_CASE("paragraph numbering: French, Spanish and Russian a) sub-paragraphs", "[multilingual]") {
-  // UN French, Spanish and Russian documents print "a)" (Russian with
-  // Cyrillic letters: «а)», «б)»).
-  struct Case {
-    const char* lang;
-    const char* text;
-    const char* label;
-  };
-  const Case cases[] = {
+       "12 (a)"},
+      {"ar", "12- ونظر المؤتمر في ما يلي:\n(أ) الاتجار بالأشخاص؛\n", "12 (أ)"},
       {"fr",
        "12. La Conférence a examiné les questions suivantes :\na) La traite des personnes ;\n",
        "12 (a)"},
       {"es", "12. La Conferencia examinó las cuestiones siguientes:\na) La trata de personas;\n",
        "12 (a)"},
       {"ru", "12. Конференция рассмотрела следующие вопросы:\nа) торговля людьми;\n", "12 (а)"},
+      {"zh", "12. 缔约方会议审议了下列问题：\n(a) 贩运人口；\n", "12 (a)"},
   };
   for (const auto& c : cases) {
     Document document;

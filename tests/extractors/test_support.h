@@ -76,6 +76,24 @@ inline const Recognizer& small_recognizer() {
   return *recognizer;
 }
 
+// One pipeline over data/ as shipped and one workspace, shared by the tests
+// that read real text; `problems` says why the pipeline did not load.
+struct ShippedPipeline {
+  ShippedPipeline() {
+    Status status;
+    pipeline = Pipeline::create(std::string(CRIMEKG_SOURCE_DIR) + "/data", status);
+    if (!pipeline) problems = status.to_string();
+  }
+  std::unique_ptr<Pipeline> pipeline;
+  std::string problems;
+  Workspace workspace;
+};
+
+inline ShippedPipeline& shipped_pipeline() {
+  static ShippedPipeline shipped;
+  return shipped;
+}
+
 }  // namespace crimekg::testing
 
 #endif  // CRIMEKG_TESTS_EXTRACTORS_TEST_SUPPORT_H_
