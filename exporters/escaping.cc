@@ -169,6 +169,20 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
+std::string csv_optional_field(const std::map<std::string, std::string>& values,
+                               const std::string& key) {
+  auto found = values.find(key);
+  return found == values.end() ? std::string() : csv_field(found->second);
+}
+
+void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += fields[i];
+  }
+  out += '\n';
+}
+
 std::string neo4j_array(const std::vector<std::string>& elements) {
   return join_elements(elements, false);
 }

@@ -22,6 +22,7 @@
 #ifndef CRIMEKG_EXPORTERS_ESCAPING_H_
 #define CRIMEKG_EXPORTERS_ESCAPING_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,11 @@ std::string xml_escape(std::string_view text);
 
 // One CSV field, always quoted, for Neo4j's and Kuzu's readers.
 std::string csv_field(std::string_view text);
+// csv_field of values[key], or an empty (null) field where the key is absent.
+std::string csv_optional_field(const std::map<std::string, std::string>& values,
+                               const std::string& key);
+// Appends the fields joined by commas and a newline.
+void append_csv_row(std::string& out, const std::vector<std::string>& fields);
 
 // The separator between array elements in Neo4j and Kuzu CSV files: U+001F,
 // INFORMATION SEPARATOR ONE, which names do not contain. An element that does

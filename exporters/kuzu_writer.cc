@@ -13,7 +13,9 @@
 namespace crimekg {
 namespace {
 
+using detail::append_csv_row;
 using detail::csv_field;
+using detail::csv_optional_field;
 
 // How a column travels: as itself, or as a U+001E/U+001F-encoded string that
 // the COPY turns back into a STRING[] (see kuzu_writer.h).
@@ -55,20 +57,6 @@ std::string number_list_field(const std::vector<T>& values) {
     }
   }
   return csv_field(text + "]");
-}
-
-std::string optional_field(const std::map<std::string, std::string>& values,
-                           const std::string& key) {
-  auto found = values.find(key);
-  return found == values.end() ? std::string() : csv_field(found->second);
-}
-
-void append_row(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    out += fields[i];
-  }
-  out += '\n';
 }
 
 std::string header_row(const std::vector<Column>& columns) {
@@ -183,12 +171,13 @@ std::vector<detail::OutputFile> kuzu_files(const KnowledgeGraph& graph) {
     for (auto v : vertices) {
       const NodeData& node = graph.node(v);
       std::vector<std::string> row = {csv_field(node.id), csv_field(node.label)};
-      for (const auto& lang : found.languages) row.push_back(optional_field(node.labels, lang));
+      for (const auto& lang : found.languages) row.push_back(csv_optional_field(node.labels, lang));
       row.push_back(string_list_field(node.aliases));
       row.push_back(std::to_string(node.mentions));
       row.push_back(string_list_field(node.same_as));
-      for (const auto& key : found.properties) row.push_back(optional_field(node.properties, key));
-      append_row(csv, row);
+      for (const auto& key : found.properties)
+        row.push_back(csv_optional_field(node.properties, key));
+      append_csv_row(csv, row);
     }
     const std::string file = table + ".csv";
     files.push_back({file, std::move(csv)});
@@ -235,7 +224,7 @@ std::vector<detail::OutputFile> kuzu_files(const KnowledgeGraph& graph) {
       ends.push_back(item.end);
       confidences.push_back(item.confidence);
     }
-    append_row(
+    append_csv_row(
         file->second.contents,
         {csv_field(source.id), csv_field(target.id), std::to_string(edge.weight),
          std::to_string(edge.evidence.size()), string_list_field(documents),

@@ -10,7 +10,9 @@
 namespace crimekg {
 namespace {
 
+using detail::append_csv_row;
 using detail::csv_field;
+using detail::csv_optional_field;
 
 constexpr const char* kIdGroup = "crimekg";
 
@@ -26,20 +28,6 @@ std::string array_field(const std::vector<std::string>& elements) {
   return elements.empty() ? std::string() : csv_field(detail::neo4j_array(elements));
 }
 
-std::string optional_field(const std::map<std::string, std::string>& values,
-                           const std::string& key) {
-  auto found = values.find(key);
-  return found == values.end() ? std::string() : csv_field(found->second);
-}
-
-void append_row(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    out += fields[i];
-  }
-  out += '\n';
-}
-
 detail::OutputFile node_file(const KnowledgeGraph& graph, NodeType type,
                              const std::vector<KnowledgeGraph::Vertex>& vertices) {
   const detail::NodeColumns columns = detail::node_columns(graph, vertices);
@@ -51,17 +39,18 @@ detail::OutputFile node_file(const KnowledgeGraph& graph, NodeType type,
   for (const auto& key : columns.properties) header.push_back(names.take(detail::identifier(key)));
 
   std::string csv;
-  append_row(csv, header);
+  append_csv_row(csv, header);
   for (auto v : vertices) {
     const NodeData& node = graph.node(v);
     std::vector<std::string> row = {csv_field(node.id), csv_field(to_string(node.type)),
                                     csv_field(node.label)};
-    for (const auto& lang : columns.languages) row.push_back(optional_field(node.labels, lang));
+    for (const auto& lang : columns.languages) row.push_back(csv_optional_field(node.labels, lang));
     row.push_back(array_field(node.aliases));
     row.push_back(std::to_string(node.mentions));
     row.push_back(array_field(node.same_as));
-    for (const auto& key : columns.properties) row.push_back(optional_field(node.properties, key));
-    append_row(csv, row);
+    for (const auto& key : columns.properties)
+      row.push_back(csv_optional_field(node.properties, key));
+    append_csv_row(csv, row);
   }
   return {"nodes_" + std::string(to_string(type)) + ".csv", std::move(csv)};
 }
@@ -85,11 +74,11 @@ void append_relationship(std::string& csv, const KnowledgeGraph& graph, Knowledg
     extractors.push_back(item.extractor);
     confidences.push_back(number(item.confidence));
   }
-  append_row(csv, {csv_field(graph.source_node(e).id), csv_field(graph.target_node(e).id),
-                   csv_field(edge.predicate), std::to_string(edge.weight),
-                   std::to_string(edge.evidence.size()), array_field(documents),
-                   array_field(paragraphs), array_field(starts), array_field(ends),
-                   array_field(texts), array_field(extractors), array_field(confidences)});
+  append_csv_row(csv, {csv_field(graph.source_node(e).id), csv_field(graph.target_node(e).id),
+                       csv_field(edge.predicate), std::to_string(edge.weight),
+                       std::to_string(edge.evidence.size()), array_field(documents),
+                       array_field(paragraphs), array_field(starts), array_field(ends),
+                       array_field(texts), array_field(extractors), array_field(confidences)});
 }
 
 std::string readme(const std::vector<std::string>& node_files,

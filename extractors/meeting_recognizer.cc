@@ -253,6 +253,28 @@ struct Head {
   std::string language;
 };
 
+// Of token ranges [first, last] over n tokens: the longest first, none
+// overlapping one already kept ("ninth" inside "fifty-ninth", "table" inside
+// "round table"), returned in text order.
+template <typename Range>
+std::vector<Range> longest_apart(std::vector<Range> all, std::size_t n) {
+  std::stable_sort(all.begin(), all.end(), [](const Range& x, const Range& y) {
+    return x.last - x.first > y.last - y.first;
+  });
+  std::vector<std::uint8_t> used(n, 0);
+  std::vector<Range> kept;
+  for (auto& r : all) {
+    bool free = true;
+    for (std::size_t k = r.first; k <= r.last && free; ++k) free = !used[k];
+    if (!free) continue;
+    for (std::size_t k = r.first; k <= r.last; ++k) used[k] = 1;
+    kept.push_back(std::move(r));
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const Range& x, const Range& y) { return x.first < y.first; });
+  return kept;
+}
+
 struct View {
   DocumentAnalysis& a;
   std::string_view text;
@@ -532,19 +554,7 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     }
     // Longest first; an ordinal inside a longer one ("ninth" in "fifty-ninth",
     // «الثانية» in «الثانية عشرة») is not one.
-    std::stable_sort(all.begin(), all.end(), [](const Ordinal& x, const Ordinal& y) {
-      return x.last - x.first > y.last - y.first;
-    });
-    std::vector<std::uint8_t> used(n, 0);
-    for (const auto& o : all) {
-      bool free = true;
-      for (std::size_t k = o.first; k <= o.last && free; ++k) free = !used[k];
-      if (!free) continue;
-      for (std::size_t k = o.first; k <= o.last; ++k) used[k] = 1;
-      v.ordinals.push_back(o);
-    }
-    std::stable_sort(v.ordinals.begin(), v.ordinals.end(),
-                     [](const Ordinal& x, const Ordinal& y) { return x.first < y.first; });
+    v.ordinals = longest_apart(std::move(all), n);
     v.ordinal_at.assign(n, -1);
     v.ordinal_ending.assign(n, -1);
     for (std::size_t i = 0; i < v.ordinals.size(); ++i) {
@@ -573,19 +583,7 @@ void MeetingRecognizer::recognise(DocumentAnalysis& a, SentenceSplitter& splitte
     // Longest head wins where two overlap ("round table" over "table").
     std::vector<Head> all;
     for (auto& [span, h] : by_span) all.push_back(h);
-    std::stable_sort(all.begin(), all.end(), [](const Head& x, const Head& y) {
-      return x.last - x.first > y.last - y.first;
-    });
-    std::vector<std::uint8_t> used(n, 0);
-    for (const auto& h : all) {
-      bool free = true;
-      for (std::size_t k = h.first; k <= h.last && free; ++k) free = !used[k];
-      if (!free) continue;
-      for (std::size_t k = h.first; k <= h.last; ++k) used[k] = 1;
-      v.heads.push_back(h);
-    }
-    std::stable_sort(v.heads.begin(), v.heads.end(),
-                     [](const Head& x, const Head& y) { return x.first < y.first; });
+    v.heads = longest_apart(std::move(all), n);
     // A held cue inside a name is none ("organized crime").
     for (std::size_t k = 0; k < n; ++k)
       if (v.entity_cover[k] >= 0) v.held[k] = 0;

@@ -404,6 +404,21 @@ void Recognizer::detect_paragraph_languages(DocumentAnalysis& a) const {
     while (k < tokens.size() && tokens[k].begin < span.begin) ++k;
     std::size_t end = k;
     while (end < tokens.size() && tokens[end].end <= span.end) ++end;
+    // Most paragraphs hold no word of another script: no second vote there.
+    bool foreign = false;
+    for (std::size_t t = k; t < end && !foreign; ++t) {
+      const auto flags = tokens[t].flags;
+      const char script = (flags & token_flag::kArabic)     ? 'a'
+                          : (flags & token_flag::kCyrillic) ? 'c'
+                          : (flags & token_flag::kHan)      ? 'h'
+                          : (flags & token_flag::kDigits)   ? document_script
+                                                            : 'l';
+      foreign = script != document_script;
+    }
+    if (!foreign) {
+      k = end;
+      continue;
+    }
     std::size_t letters = 0;
     const std::string language = language_of(a, k, end, letters);
     // A few foreign words (a quoted title, a name) do not make a paragraph
