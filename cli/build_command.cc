@@ -15,6 +15,7 @@
 #include "graph/knowledge_graph.h"
 #include "graph/node_link.h"
 #include "graph/status.h"
+#include "query/name_index.h"
 
 namespace crimekg::cli {
 namespace {
@@ -28,12 +29,13 @@ same corpus always gives byte-identical output.
 
 Options:
   -o, --output OUT         where to write; the format follows the extension
-                           (.json node-link, .jsonld, .graphml, .gexf, .dot; a
-                           path ending in neo4j or kuzu is a folder of CSV).
+                           (.json node-link, .jsonld, .graphml, .gexf, .dot,
+                           .crimekg snapshot for fast queries; a path ending
+                           in neo4j or kuzu is a folder of CSV).
                            "-" writes node-link JSON to standard output.
                            Repeat -o to write several formats in one run.
   -f, --format FORMAT      force the format of every -o (json, jsonld, graphml,
-                           gexf, dot, neo4j, kuzu)
+                           gexf, dot, neo4j, kuzu, snapshot)
   --per-document DIR       also write one node-link JSON per input document,
                            DIR/<input name without .txt>.json (what
                            ../shared/eval/score.py --system-dir reads)
@@ -234,6 +236,7 @@ int run_build(const std::vector<std::string>& args) {
   if (input_problem && code == exit_code::kOk) code = exit_code::kInputProblem;
   ExportOptions export_options;
   if (!opt.base.empty()) export_options.base_iri = opt.base;
+  export_options.fold_names = query::folded_names;
   for (std::size_t k = 0; k < opt.outputs.size(); ++k) {
     std::string error =
         (opt.outputs[k] == "-" && formats[k] == ExportFormat::kNodeLinkJson)

@@ -1,4 +1,4 @@
-// `crimekg export` and `crimekg render`: a saved graph (node-link JSON) to
+// `crimekg export` and `crimekg render`: a saved graph (node-link JSON or a snapshot) to
 // another format or to a diagram, through the filters of graph/filter.h.
 #include <algorithm>
 #include <cctype>
@@ -12,8 +12,9 @@
 #include "exporters/diagram_renderer.h"
 #include "exporters/export_format.h"
 #include "graph/filter.h"
-#include "graph/node_link.h"
+#include "graph/snapshot.h"
 #include "graph/status.h"
+#include "query/name_index.h"
 
 namespace crimekg::cli {
 namespace {
@@ -36,8 +37,8 @@ constexpr const char* kFilterHelp = R"(Filters (shared by export and render; app
 
 constexpr const char* kExportHelp = R"(Usage: crimekg export GRAPH.json -o OUT [-f FORMAT] [options]
 
-Converts a graph saved by `crimekg build` (node-link JSON) to another format,
-without extracting it again.
+Converts a graph saved by `crimekg build` (node-link JSON or a snapshot) to
+another format, without extracting it again.
 
 Options:
   -o, --output OUT       where to write: a file, "-" for standard output, or a
@@ -52,8 +53,12 @@ Options:
                          neo4j     folder of CSV for neo4j-admin database import,
                                    with the command in README.md
                          kuzu      folder of CSV with schema.cypher (DDL + COPY)
+                         snapshot  crimekg's binary snapshot (.crimekg): lossless,
+                                   mapped rather than parsed by query, export
+                                   and render; names stored folded
                          Default: from OUT's extension (.json .jsonld .graphml
-                         .gexf .dot .gv), or a name ending in neo4j or kuzu.
+                         .gexf .dot .gv .crimekg), or a name ending in neo4j or
+                         kuzu.
   --lang LANG            language of the DOT node labels (default en; a node
                          without a name in LANG shows its English name)
   --base IRI             prefix of the JSON-LD node IRIs, ending in / or #
@@ -92,7 +97,7 @@ constexpr const char* kExitCodes = R"(
 Exit codes:
   0  success
   1  bad command line
-  2  GRAPH is unreadable or not node-link JSON (nothing is written), or some of
+  2  GRAPH is unreadable or neither node-link JSON nor a snapshot (nothing is written), or some of
      its nodes or links are malformed (they are reported and skipped; the rest
      is written)
   3  OUT could not be written (nothing partial is left behind)
@@ -239,7 +244,7 @@ std::optional<Arguments> parse(const std::string& command, const std::vector<std
 std::optional<KnowledgeGraph> load(const std::string& command, const std::string& path,
                                    bool& had_problems) {
   KnowledgeGraph graph;
-  const Status status = load_node_link_file(path, graph);
+  const Status status = load_graph_file(path, graph, EvidenceLoading::kInGraph);
   had_problems = !status.ok();
   if (!status.ok()) {
     for (const auto& problem : status.problems()) {
@@ -285,20 +290,21 @@ int run_export(const std::vector<std::string>& args) {
     format = export_format_from_name(a.format);
     if (!format) {
       std::cerr << "crimekg export: unknown format '" << a.format
-                << "' (json, jsonld, graphml, gexf, dot, neo4j, kuzu)\n";
+                << "' (json, jsonld, graphml, gexf, dot, neo4j, kuzu, snapshot)\n";
       return exit_code::kUsage;
     }
   } else {
     format = export_format_from_path(a.output);
     if (!format) {
       std::cerr << "crimekg export: cannot tell the format from '" << a.output
-                << "'; give it with -f (json, jsonld, graphml, gexf, dot, neo4j, kuzu)\n";
+                << "'; give it with -f (json, jsonld, graphml, gexf, dot, neo4j, kuzu, snapshot)\n";
       return exit_code::kUsage;
     }
   }
   ExportOptions options;
   options.language = a.language;
   options.base_iri = a.base_iri;
+  options.fold_names = query::folded_names;
 
   bool had_problems = false;
   auto graph = load("export", a.input, had_problems);

@@ -1,9 +1,11 @@
 // crimekg: knowledge graphs of crime-policy entities from UN documents.
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/huge_pages.h"
 #include "graph/status.h"
 
 namespace {
@@ -42,6 +44,12 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   args.erase(args.begin());
+  // The commands that read or build graphs, not help.
+  const bool works =
+      command == "build" || command == "export" || command == "render" || command == "query";
+  const bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
+                    std::find(args.begin(), args.end(), "-h") != args.end();
+  if (works && !help) crimekg::cli::reexec_with_huge_pages(argv);
   if (command == "help") {
     if (args.empty()) {
       std::cout << kUsage;

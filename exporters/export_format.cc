@@ -37,6 +37,7 @@ std::optional<ExportFormat> export_format_from_name(std::string_view name) {
   if (n == "dot" || n == "gv") return ExportFormat::kDot;
   if (n == "neo4j") return ExportFormat::kNeo4j;
   if (n == "kuzu") return ExportFormat::kKuzu;
+  if (n == "snapshot" || n == "crimekg") return ExportFormat::kSnapshot;
   return std::nullopt;
 }
 
@@ -50,6 +51,7 @@ std::optional<ExportFormat> export_format_from_path(std::string_view path) {
   if (ends_with(p, ".dot") || ends_with(p, ".gv")) return ExportFormat::kDot;
   if (ends_with(p, "neo4j")) return ExportFormat::kNeo4j;
   if (ends_with(p, "kuzu")) return ExportFormat::kKuzu;
+  if (ends_with(p, kSnapshotExtension)) return ExportFormat::kSnapshot;
   return std::nullopt;
 }
 
@@ -69,6 +71,8 @@ std::string_view export_format_name(ExportFormat format) {
       return "neo4j";
     case ExportFormat::kKuzu:
       return "kuzu";
+    case ExportFormat::kSnapshot:
+      return "snapshot";
   }
   return "json";
 }
@@ -98,6 +102,12 @@ std::string write_export(const KnowledgeGraph& graph, ExportFormat format, const
       return write_neo4j(graph, path);
     case ExportFormat::kKuzu:
       return write_kuzu(graph, path);
+    case ExportFormat::kSnapshot: {
+      std::optional<FoldedNames> names;
+      if (options.fold_names) names = options.fold_names(graph);
+      return write_file_atomically(
+          path, [&](std::ostream& out) { write_snapshot(graph, names ? &*names : nullptr, out); });
+    }
   }
   return path + ": unknown export format";
 }

@@ -3,19 +3,30 @@
 #ifndef CRIMEKG_EXPORTERS_EXPORT_FORMAT_H_
 #define CRIMEKG_EXPORTERS_EXPORT_FORMAT_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "graph/knowledge_graph.h"
+#include "graph/snapshot.h"
 
 namespace crimekg {
 
-enum class ExportFormat { kNodeLinkJson, kJsonLd, kGraphMl, kGexf, kDot, kNeo4j, kKuzu };
+enum class ExportFormat {
+  kNodeLinkJson,
+  kJsonLd,
+  kGraphMl,
+  kGexf,
+  kDot,
+  kNeo4j,
+  kKuzu,
+  kSnapshot,
+};
 
-// "json", "jsonld", "graphml", "gexf", "dot", "neo4j", "kuzu".
+// "json", "jsonld", "graphml", "gexf", "dot", "neo4j", "kuzu", "snapshot".
 std::optional<ExportFormat> export_format_from_name(std::string_view name);
-// By extension: .json .jsonld .graphml .gexf .dot/.gv; a path ending in
+// By extension: .json .jsonld .graphml .gexf .dot/.gv .crimekg; a path ending in
 // "neo4j" or "kuzu" (a folder) names those formats.
 std::optional<ExportFormat> export_format_from_path(std::string_view path);
 std::string_view export_format_name(ExportFormat format);
@@ -23,6 +34,10 @@ std::string_view export_format_name(ExportFormat format);
 struct ExportOptions {
   std::string language = "en";                         // label language for DOT
   std::string base_iri = "https://w3id.org/crimekg/";  // JSON-LD node IRIs
+  // The folded node names a snapshot carries, so queries need not fold
+  // them (the query module supplies this: exporters know no ICU). Unset:
+  // the snapshot carries none.
+  std::function<FoldedNames(const KnowledgeGraph&)> fold_names;
 };
 
 // Writes `graph` to `path` ("-" is stdout for single-file formats; neo4j and

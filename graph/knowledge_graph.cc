@@ -5,8 +5,10 @@
 
 namespace crimekg {
 
+// A copy keeps the evidence store (vertex indices are copied as they are)
+// but reads evidence again rather than copying what was read.
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
-    : graph_(other.graph_), index_(other.index_) {
+    : graph_(other.graph_), index_(other.index_), evidence_store_(other.evidence_store_) {
   rebuild_edge_index();
 }
 
@@ -14,6 +16,8 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   if (this != &other) {
     graph_ = other.graph_;
     index_ = other.index_;
+    evidence_store_ = other.evidence_store_;
+    loaded_evidence_.clear();
     rebuild_edge_index();
   }
   return *this;
@@ -27,6 +31,7 @@ std::size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& key) const {
 }
 
 void KnowledgeGraph::rebuild_edge_index() {
+  edge_index_stale_ = false;
   edge_index_.clear();
   edge_index_.reserve(boost::num_edges(graph_));
   for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
@@ -34,6 +39,73 @@ void KnowledgeGraph::rebuild_edge_index() {
                                         boost::target(*it, graph_)),
                         *it);
   }
+}
+
+void KnowledgeGraph::ensure_edge_index() const {
+  std::lock_guard lock(edge_index_mutex_);
+  if (edge_index_stale_) const_cast<KnowledgeGraph*>(this)->rebuild_edge_index();
+}
+
+KnowledgeGraph::Edge KnowledgeGraph::add_new_edge(Vertex source, Vertex target, EdgeData&& data) {
+  edge_index_stale_ = true;
+  return boost::add_edge(source, target, std::move(data), graph_).first;
+}
+
+// Boost's adjacency_list has no reserve; its vertex storage is a public
+// member (m_vertices), each vertex holding its out- and in-edge vectors.
+void KnowledgeGraph::add_vertices(std::size_t count) {
+  graph_.m_vertices.resize(graph_.m_vertices.size() + count);
+}
+
+void KnowledgeGraph::reserve_degree(Vertex v, std::size_t out, std::size_t in) {
+  graph_.m_vertices[v].m_out_edges.reserve(out);
+  graph_.m_vertices[v].m_in_edges.reserve(in);
+}
+
+void KnowledgeGraph::set_nodes(std::vector<NodeData>&& nodes) {
+  const std::size_t count = std::min(nodes.size(), node_count());
+  index_.reserve(index_.size() + count);
+  for (std::size_t v = 0; v < count; ++v) {
+    graph_[v] = std::move(nodes[v]);
+    index_.emplace(graph_[v].id, v);
+  }
+}
+
+void KnowledgeGraph::attach_evidence_store(std::shared_ptr<const EvidenceStore> store) {
+  std::lock_guard lock(evidence_mutex_);
+  evidence_store_ = std::move(store);
+  loaded_evidence_.clear();
+}
+
+const std::vector<Evidence>& KnowledgeGraph::evidence(Edge e) const {
+  const EdgeData& data = graph_[e];
+  if (!evidence_store_ || !data.evidence.empty()) return data.evidence;
+  std::lock_guard lock(evidence_mutex_);
+  auto [it, inserted] = loaded_evidence_.try_emplace(&data);
+  if (inserted) {
+    try {
+      it->second = evidence_store_->evidence(boost::source(e, graph_), data.predicate,
+                                             boost::target(e, graph_));
+    } catch (...) {
+      loaded_evidence_.erase(it);
+      throw;
+    }
+  }
+  return it->second;
+}
+
+std::vector<std::string_view> KnowledgeGraph::evidence_documents(Edge e) const {
+  const EdgeData& data = graph_[e];
+  if (evidence_store_ && data.evidence.empty()) {
+    return evidence_store_->documents(boost::source(e, graph_), data.predicate,
+                                      boost::target(e, graph_));
+  }
+  std::vector<std::string_view> documents;
+  documents.reserve(data.evidence.size());
+  for (const auto& item : data.evidence) documents.push_back(item.document);
+  std::sort(documents.begin(), documents.end());
+  documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+  return documents;
 }
 
 KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(const NodeData& node) {
@@ -67,6 +139,7 @@ std::optional<KnowledgeGraph::Edge> KnowledgeGraph::upsert_edge_from(Record&& re
   auto source = find(record.source);
   auto target = find(record.target);
   if (!source || !target) return std::nullopt;
+  ensure_edge_index();
   auto key = std::make_tuple(*source, record.predicate, *target);
   auto found = edge_index_.find(key);
   if (found == edge_index_.end()) {
@@ -119,6 +192,7 @@ std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_edge(std::string_view s
   auto s = find(source);
   auto t = find(target);
   if (!s || !t) return std::nullopt;
+  ensure_edge_index();
   auto found = edge_index_.find(std::make_tuple(*s, std::string(predicate), *t));
   if (found == edge_index_.end()) return std::nullopt;
   return found->second;

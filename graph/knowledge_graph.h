@@ -6,12 +6,15 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
 
+#include "graph/evidence_store.h"
 #include "graph/fragment.h"
 #include "graph/model.h"
 
@@ -57,6 +60,36 @@ class KnowledgeGraph {
   // Merges one document's fragment: nodes first, then edges, in their order.
   void merge(const GraphFragment& fragment);
 
+  // Adds an edge known to be new between existing vertices without looking
+  // it up: for readers of saved graphs, whose (source, predicate, target)
+  // triples are distinct by construction. The triple index is built when it
+  // is next needed (an upsert or find_edge), not per edge.
+  Edge add_new_edge(Vertex source, Vertex target, EdgeData&& data);
+
+  // Bulk loading, for readers of saved graphs (distinct ids, new edges):
+  // add_vertices gives an empty graph `count` vertices with empty nodes;
+  // edges can then be added with add_new_edge while the nodes are decoded
+  // elsewhere, and set_nodes fills them in, vertex i taking nodes[i].
+  // reserve_degree makes room for a vertex's out- and in-edges, so adding
+  // them regrows (and moves) nothing.
+  void add_vertices(std::size_t count);
+  void reserve_degree(Vertex v, std::size_t out, std::size_t in);
+  void set_nodes(std::vector<NodeData>&& nodes);
+
+  // Leaves the evidence of edges that hold none in `store`, keyed by vertex
+  // index: a graph read from a snapshot for querying. The graph must then
+  // not change (its vertex indices are the store's keys).
+  void attach_evidence_store(std::shared_ptr<const EvidenceStore> store);
+  bool has_evidence_store() const { return evidence_store_ != nullptr; }
+
+  // An edge's evidence: its own, or, with an evidence store attached, read
+  // from the store on first use and kept. Safe to call from several threads.
+  // Throws EvidenceReadError if the store cannot read it.
+  const std::vector<Evidence>& evidence(Edge e) const;
+  // The distinct documents of an edge's evidence, sorted; from a store
+  // without reading its sentences. Views live as long as the graph.
+  std::vector<std::string_view> evidence_documents(Edge e) const;
+
   std::optional<Vertex> find(std::string_view id) const;
   std::optional<Edge> find_edge(std::string_view source, std::string_view predicate,
                                 std::string_view target) const;
@@ -79,6 +112,8 @@ class KnowledgeGraph {
 
  private:
   void rebuild_edge_index();
+  // Builds the triple index if add_new_edge left it behind.
+  void ensure_edge_index() const;
   template <typename Record>
   std::optional<Edge> upsert_edge_from(Record&& record);
 
@@ -96,7 +131,17 @@ class KnowledgeGraph {
   std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> index_;
   // Hashed, not ordered: a large corpus graph has a million edges, and
   // exports order edges by ids themselves (sorted_edges).
-  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edge_index_;
+  // Built lazily after add_new_edge (readers of saved graphs rarely need
+  // it), under edge_index_mutex_ so const lookups may run in parallel.
+  mutable std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edge_index_;
+  mutable bool edge_index_stale_ = false;
+  mutable std::mutex edge_index_mutex_;
+
+  std::shared_ptr<const EvidenceStore> evidence_store_;
+  // Evidence read from the store, by edge: node-based, so references handed
+  // out stay valid as more is read.
+  mutable std::unordered_map<const EdgeData*, std::vector<Evidence>> loaded_evidence_;
+  mutable std::mutex evidence_mutex_;
 };
 
 }  // namespace crimekg

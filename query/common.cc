@@ -163,12 +163,8 @@ bool predicate_before(std::string_view a, std::string_view b) {
   return a < b;
 }
 
-std::size_t document_count(const EdgeData& edge) {
-  std::vector<std::string_view> docs;
-  docs.reserve(edge.evidence.size());
-  for (const auto& e : edge.evidence) docs.push_back(e.document);
-  std::sort(docs.begin(), docs.end());
-  return static_cast<std::size_t>(std::unique(docs.begin(), docs.end()) - docs.begin());
+std::size_t document_count(const KnowledgeGraph& graph, KnowledgeGraph::Edge edge) {
+  return graph.evidence_documents(edge).size();
 }
 
 }  // namespace crimekg::query

@@ -70,8 +70,9 @@ std::set<std::string> predicates_in(const KnowledgeGraph& graph);
 // predicates in its order, then any others alphabetically.
 bool predicate_before(std::string_view a, std::string_view b);
 
-// Distinct evidence documents of an edge.
-std::size_t document_count(const EdgeData& edge);
+// Distinct evidence documents of an edge (from a snapshot's evidence store
+// without reading the sentences).
+std::size_t document_count(const KnowledgeGraph& graph, KnowledgeGraph::Edge edge);
 
 }  // namespace crimekg::query
 

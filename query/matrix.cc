@@ -74,12 +74,12 @@ Matrix build_matrix(const KnowledgeGraph& graph, const MatrixOptions& options,
   const auto& g = graph.graph();
   const bool by_documents = options.measure == MatrixMeasure::kDocuments;
   std::map<std::pair<Vertex, Vertex>, Cell> cells;
-  auto contribute = [&](Vertex row, Vertex column, const EdgeData& edge) {
+  auto contribute = [&](Vertex row, Vertex column, KnowledgeGraph::Edge e) {
     Cell& cell = cells[{row, column}];
-    cell.evidence += edge.weight;
+    cell.evidence += g[e].weight;
     cell.edges += 1;
     if (by_documents) {
-      for (const auto& item : edge.evidence) cell.documents.push_back(item.document);
+      for (auto document : graph.evidence_documents(e)) cell.documents.push_back(document);
     }
   };
   // Only edges touching the smaller side can count, so only its vertices'
@@ -106,8 +106,8 @@ Matrix build_matrix(const KnowledgeGraph& graph, const MatrixOptions& options,
     const bool backward = options.direction != Direction::kOut &&
                           has_type(options.row_types, g[t].type) &&
                           has_type(options.column_types, g[s].type);
-    if (forward) contribute(s, t, edge);
-    if (backward && !(forward && s == t)) contribute(t, s, edge);
+    if (forward) contribute(s, t, e);
+    if (backward && !(forward && s == t)) contribute(t, s, e);
   };
   const auto& side_types = from_rows ? options.row_types : options.column_types;
   for (const Vertex v : side) {

@@ -1,5 +1,7 @@
 #include "query/name_index.h"
 
+#include <unicode/uversion.h>
+
 #include <algorithm>
 #include <cctype>
 #include <thread>
@@ -50,6 +52,12 @@ std::string_view to_string(NameKind kind) {
       return "id key";
   }
   return "";
+}
+
+std::string fold_scheme() {
+  // Raise the first number when fold_for_lookup or fold_name change what
+  // they produce; a stale snapshot is then folded afresh, not misread.
+  return std::string("fold_for_lookup 1; ICU ") + U_ICU_VERSION;
 }
 
 std::string fold_for_lookup(std::string_view name) {
@@ -174,13 +182,35 @@ void NameIndex::fold_all() const {
   std::call_once(folded_, [this] {
     // Fold the distinct names in parallel: fold_name keeps one normaliser
     // per thread, and each thread writes only its own slice.
-    std::vector<std::string> folded(names_.size());
+    // A name's key: a view of the snapshot's, or of folded_here_.
+    std::vector<std::string_view> folded(names_.size());
+    std::vector<bool> stored(names_.size(), false);
+    folded_here_.resize(names_.size());
+    if (stored_keys_ && stored_keys_->folded_scheme() == fold_scheme()) {
+      // A sample folded here must agree, or the snapshot is not trusted.
+      const std::size_t count = stored_keys_->folded_count();
+      bool agrees = true;
+      for (std::size_t k = 0; k < 32 && count > 0 && agrees; ++k) {
+        const auto [name, key] = stored_keys_->folded_at(k * count / 32);
+        agrees = fold_for_lookup(name) == key;
+      }
+      for (std::size_t i = 0; agrees && i < names_.size(); ++i) {
+        if (auto key = stored_keys_->folded(names_[i])) {
+          folded[i] = *key;
+          stored[i] = true;
+        }
+      }
+    }
     const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t threads = std::min<std::size_t>(hardware, 1 + names_.size() / 4096);
     auto work = [&](std::size_t part) {
       const std::size_t begin = names_.size() * part / threads;
       const std::size_t end = names_.size() * (part + 1) / threads;
-      for (std::size_t i = begin; i < end; ++i) folded[i] = fold_for_lookup(names_[i]);
+      for (std::size_t i = begin; i < end; ++i) {
+        if (stored[i]) continue;
+        folded_here_[i] = fold_for_lookup(names_[i]);
+        folded[i] = folded_here_[i];
+      }
     };
     std::vector<std::thread> pool;
     for (std::size_t part = 1; part < threads; ++part) pool.emplace_back(work, part);
@@ -191,10 +221,9 @@ void NameIndex::fold_all() const {
     key_ids_.reserve(names_.size());
     for (std::uint32_t n = 0; n < names_.size(); ++n) {
       if (folded[n].empty()) continue;  // punctuation only: nothing to match on
-      auto [it, inserted] =
-          key_ids_.emplace(std::move(folded[n]), static_cast<std::uint32_t>(keys_.size()));
+      auto [it, inserted] = key_ids_.emplace(folded[n], static_cast<std::uint32_t>(keys_.size()));
       if (inserted) {
-        keys_.push_back(&it->first);
+        keys_.push_back(folded[n]);
         first_name_.push_back(kNone);
       }
       next_name_[n] = first_name_[it->second];
@@ -202,6 +231,28 @@ void NameIndex::fold_all() const {
     }
   });
 }
+
+void NameIndex::use_stored_keys(std::shared_ptr<const GraphSnapshot> snapshot) {
+  stored_keys_ = std::move(snapshot);
+}
+
+FoldedNames NameIndex::folded_names() const {
+  fold_all();
+  FoldedNames out;
+  out.scheme = fold_scheme();
+  // Names that fold to nothing have no key and are stored with an empty one.
+  std::vector<std::string_view> keys(names_.size());
+  for (std::uint32_t key = 0; key < keys_.size(); ++key) {
+    for (auto n = first_name_[key]; n != kNone; n = next_name_[n]) keys[n] = keys_[key];
+  }
+  out.pairs.reserve(names_.size());
+  for (std::size_t n = 0; n < names_.size(); ++n) {
+    out.pairs.emplace_back(std::string(names_[n]), std::string(keys[n]));
+  }
+  return out;
+}
+
+FoldedNames folded_names(const KnowledgeGraph& graph) { return NameIndex(graph).folded_names(); }
 
 NameMatch NameIndex::to_match(const Entry& entry) const {
   return {entry.vertex, entry.kind, std::string(names_[entry.name]), languages_[entry.language]};
@@ -292,7 +343,7 @@ std::vector<SearchHit> NameIndex::search(std::string_view raw, std::size_t limit
     // A linear pass over the distinct folded names: a few megabytes even on
     // 100k nodes, so no substring index is worth its memory.
     for (std::uint32_t k = 0; k < keys_.size(); ++k) {
-      const std::string& candidate = *keys_[k];
+      const std::string_view candidate = keys_[k];
       const auto at = candidate.find(key);
       if (at == std::string::npos) continue;
       int rank = 3;

@@ -102,11 +102,11 @@ void render_neighbors(const KnowledgeGraph& graph, KnowledgeGraph::Vertex node,
       json::key(*w, "weight");
       w->Uint64(edge.weight);
       json::key(*w, "documents");
-      w->Uint64(document_count(edge));
+      w->Uint64(document_count(graph, row.edge));
       if (options.with_evidence) {
         json::key(*w, "evidence");
         w->StartArray();
-        for (const auto& item : edge.evidence) json::evidence(*w, item);
+        for (const auto& item : graph.evidence(row.edge)) json::evidence(*w, item);
         w->EndArray();
       }
       w->EndObject();
@@ -137,11 +137,11 @@ void render_neighbors(const KnowledgeGraph& graph, KnowledgeGraph::Vertex node,
     if (csv) {
       table.add_row({edge.predicate, std::string(to_string(row.direction)), other.id,
                      std::string(to_string(other.type)), display_label(other, lang),
-                     std::to_string(edge.weight), std::to_string(document_count(edge))});
+                     std::to_string(edge.weight), std::to_string(document_count(graph, row.edge))});
     } else {
       table.add_row({edge.predicate, std::string(arrow(row.direction)), display_label(other, lang),
                      std::string(to_string(other.type)), other.id, std::to_string(edge.weight),
-                     std::to_string(document_count(edge))});
+                     std::to_string(document_count(graph, row.edge))});
     }
   }
   if (csv) {
@@ -171,7 +171,7 @@ void render_neighbors(const KnowledgeGraph& graph, KnowledgeGraph::Vertex node,
       const auto& edge = g[row.edge];
       out << "  " << edge.predicate << ' ' << arrow(row.direction) << ' '
           << fence_rtl(display_label(g[row.other], lang)) << '\n';
-      for (const auto& item : edge.evidence) {
+      for (const auto& item : graph.evidence(row.edge)) {
         out << "    " << item.document;
         if (!item.paragraph.empty()) out << " \u00b6 " << item.paragraph;
         out << ": " << fence_rtl(one_line(item.text)) << '\n';

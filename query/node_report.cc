@@ -60,7 +60,8 @@ NodeReport node_report(const KnowledgeGraph& graph, KnowledgeGraph::Vertex verte
     (outgoing ? row.out_edges : row.in_edges) += 1;
     row.evidence += edge.weight;
     if (!options.evidence_predicates.contains(edge.predicate)) return;
-    for (const auto& item : edge.evidence) report.evidence.push_back({e, other, outgoing, &item});
+    for (const auto& item : graph.evidence(e))
+      report.evidence.push_back({e, other, outgoing, &item});
   };
   for (auto [it, end] = boost::out_edges(vertex, g); it != end; ++it) {
     visit(*it, boost::target(*it, g), true);

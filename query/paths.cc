@@ -154,7 +154,7 @@ void render_path(const KnowledgeGraph& graph, const PathResult& path, const Path
         json::key(*w, "weight");
         w->Uint64(g[e].weight);
         json::key(*w, "documents");
-        w->Uint64(document_count(g[e]));
+        w->Uint64(document_count(graph, e));
         w->EndObject();
       }
       w->EndArray();
@@ -174,7 +174,7 @@ void render_path(const KnowledgeGraph& graph, const PathResult& path, const Path
       for (auto e : path.hops[i].edges) {
         table.add_row({std::to_string(i + 1), g[boost::source(e, g)].id, g[e].predicate,
                        g[boost::target(e, g)].id, std::to_string(g[e].weight),
-                       std::to_string(document_count(g[e]))});
+                       std::to_string(document_count(graph, e))});
       }
     }
     print_csv(table, out);
@@ -194,7 +194,7 @@ void render_path(const KnowledgeGraph& graph, const PathResult& path, const Path
     const auto& hop = path.hops[i];
     for (auto e : hop.edges) {
       table.add_row({std::to_string(i + 1), name(hop.from), arrow(graph, hop, e), name(hop.to),
-                     std::to_string(g[e].weight), std::to_string(document_count(g[e]))});
+                     std::to_string(g[e].weight), std::to_string(document_count(graph, e))});
     }
   }
   if (render.format == OutputFormat::kMarkdown) {
@@ -218,7 +218,7 @@ void render_path(const KnowledgeGraph& graph, const PathResult& path, const Path
   node_line(path.nodes.front());
   for (const auto& hop : path.hops) {
     for (auto e : hop.edges) {
-      const auto documents = document_count(g[e]);
+      const auto documents = document_count(graph, e);
       out << "      " << arrow(graph, hop, e) << "  (weight " << g[e].weight << ", " << documents
           << (documents == 1 ? " document)" : " documents)") << '\n';
     }

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libboost-graph-dev rapidjson-dev libicu-dev libgraphviz-dev graphviz catch2
+  libboost-graph-dev rapidjson-dev libicu-dev libgraphviz-dev graphviz catch2 zlib1g-dev
   # interoperability tests: the real consumers of each export
   python3 python3-networkx python3-rdflib python3-lxml
 )
