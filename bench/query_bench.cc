@@ -439,6 +439,8 @@ int main(int argc, char** argv) {
     folded = graph.node(b).label;
     for (char& c : folded) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     crime = graph.node(busiest(graph, NodeType::kCrimeType)).label;
+    std::printf("names asked about: \"%s\", \"%s\", \"%s\", \"%s\"\n", body.c_str(),
+                body_arabic.c_str(), folded.c_str(), crime.c_str());
     std::printf("graph: %zu nodes, %zu edges, %.1f MB of node-link JSON\n", graph.node_count(),
                 graph.edge_count(), std::filesystem::file_size(file) / 1e6);
   }

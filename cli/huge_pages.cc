@@ -12,13 +12,14 @@ namespace {
 
 constexpr const char* kTunable = "glibc.malloc.hugetlb";
 
-// The kernel offers huge pages to a process that asks (madvise) or to all.
-bool kernel_offers_huge_pages() {
+// The kernel gives huge pages only to memory a process asks them for
+// (madvise). With "always" the heap has them already; with "never" asking
+// is in vain.
+bool huge_pages_need_asking() {
   std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
   std::string modes;
   if (!std::getline(in, modes)) return false;
-  return modes.find("[always]") != std::string::npos ||
-         modes.find("[madvise]") != std::string::npos;
+  return modes.find("[madvise]") != std::string::npos;
 }
 
 }  // namespace
@@ -27,7 +28,7 @@ void reexec_with_huge_pages(char** argv) {
   if (const char* opt = std::getenv("CRIMEKG_HUGE_PAGES"); opt && std::string(opt) == "0") return;
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (tunables != nullptr && std::string(tunables).find(kTunable) != std::string::npos) return;
-  if (!kernel_offers_huge_pages()) return;
+  if (!huge_pages_need_asking()) return;
   std::optional<std::string> previous;
   if (tunables != nullptr) previous = tunables;
   const std::string value = (previous ? *previous + ":" : std::string()) + kTunable + "=1";

@@ -11,9 +11,10 @@
 namespace crimekg::cli {
 
 // Re-executes the program (/proc/self/exe, same arguments) with
-// glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES, unless the tunable is
-// already set, the kernel's transparent huge pages are off, or
-// CRIMEKG_HUGE_PAGES=0 (for valgrind and the like). Returns only if it did
+// glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES, if the kernel gives
+// transparent huge pages on request only ("madvise", Debian's default),
+// unless the tunable is already set or CRIMEKG_HUGE_PAGES=0 (for valgrind
+// and the like). Returns only if it did
 // not re-execute; the environment is then as it was.
 void reexec_with_huge_pages(char** argv);
 

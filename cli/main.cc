@@ -22,7 +22,13 @@ Usage:
   crimekg help COMMAND                        options of one command
 
 Formats (by OUT's extension or -f): json (node-link, lossless), jsonld, graphml,
-gexf, dot, neo4j (folder of CSV), kuzu (folder of CSV + schema.cypher).
+gexf, dot, neo4j (folder of CSV), kuzu (folder of CSV + schema.cypher),
+snapshot (.crimekg: lossless and binary, mapped rather than parsed, for fast
+queries on large graphs). export, render and query read json or snapshot.
+
+Environment: CRIMEKG_HUGE_PAGES=0 stops crimekg from re-running itself with
+glibc's huge-page heap (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), e.g. under
+valgrind.
 
 Exit codes:
   0  success

@@ -853,6 +853,9 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
         d.remaining() % detail::kEdgeRecordSize != 0) {
       return fail("EDGE", "the snapshot is damaged (edge table size)");
     }
+    if (edge_total > std::numeric_limits<std::uint32_t>::max()) {
+      return fail("EDGE", "the snapshot has more edges than this crimekg reads");
+    }
     edges = found[detail::kEdgesTag].first + 8;
     const std::size_t nodes = node_ids.size();
     first_edge.assign(nodes + 1, 0);
@@ -876,9 +879,6 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
     while (next_source <= nodes) first_edge[next_source++] = static_cast<std::uint32_t>(edge_total);
     if (edge_total == 0 ? evidence_size != 0 : previous.offset + 4 > evidence_size) {
       return fail("EVID", "the snapshot is damaged (evidence section size)");
-    }
-    if (edge_total > std::numeric_limits<std::uint32_t>::max()) {
-      return fail("EDGE", "the snapshot has more edges than this crimekg reads");
     }
   }
 
@@ -987,9 +987,10 @@ Status GraphSnapshot::load(KnowledgeGraph& graph, EvidenceLoading loading) const
       try {
         data.evidence = s.read_evidence(i, r);
       } catch (const EvidenceReadError& e) {
+        // The message names the file and the edge; the edge is kept.
         std::string message = e.what();
         message.erase(0, std::min(message.size(), s.path.size() + 2));
-        status.add(s.path, 0, s.edge_name(r), message);
+        status.add(s.path, 0, "", message + "; the edge is kept without evidence");
       }
     }
     graph.add_new_edge(r.source, r.target, std::move(data));

@@ -13,7 +13,10 @@
 // never read out of bounds. The layout is described in snapshot.cc.
 //
 // Writing is deterministic: the same graph gives the same bytes, whatever
-// order its nodes and edges were added in.
+// order its nodes and edges were added in. crimekg replaces a snapshot by
+// renaming a new file over it, so a reader's mapping keeps the old one;
+// truncating a mapped file in place (another program) is outside what a
+// mapping can guard against.
 #ifndef CRIMEKG_GRAPH_SNAPSHOT_H_
 #define CRIMEKG_GRAPH_SNAPSHOT_H_
 

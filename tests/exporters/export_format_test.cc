@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <sstream>
 
 #include "exporters/kuzu_writer.h"
 #include "exporters/neo4j_writer.h"
@@ -13,9 +14,10 @@ using namespace crimekg::testing;
 
 namespace {
 
-const ExportFormat kAll[] = {
-    ExportFormat::kNodeLinkJson, ExportFormat::kJsonLd, ExportFormat::kGraphMl, ExportFormat::kGexf,
-    ExportFormat::kDot,          ExportFormat::kNeo4j,  ExportFormat::kKuzu};
+const ExportFormat kAll[] = {ExportFormat::kNodeLinkJson, ExportFormat::kJsonLd,
+                             ExportFormat::kGraphMl,      ExportFormat::kGexf,
+                             ExportFormat::kDot,          ExportFormat::kNeo4j,
+                             ExportFormat::kKuzu,         ExportFormat::kSnapshot};
 
 // Every file of an export, concatenated with its name: folders included.
 std::string exported(const KnowledgeGraph& graph, ExportFormat format, const TempFolder& folder,
@@ -49,6 +51,8 @@ TEST_CASE("format names and extensions", "[export]") {
   CHECK(export_format_from_path("graph.gv") == ExportFormat::kDot);
   CHECK(export_format_from_path("out/samples-neo4j/") == ExportFormat::kNeo4j);
   CHECK(export_format_from_path("kuzu") == ExportFormat::kKuzu);
+  CHECK(export_format_from_path("out/graph.crimekg") == ExportFormat::kSnapshot);
+  CHECK(export_format_from_name("snapshot") == ExportFormat::kSnapshot);
   CHECK_FALSE(export_format_from_path("graph.txt"));
 }
 
@@ -64,6 +68,36 @@ TEST_CASE("every format is written, and the node-link JSON reads back", "[export
   CHECK(load_node_link_file(folder / "out.json", back).ok());
   CHECK(back.node_count() == graph.node_count());
   CHECK(back.edge_count() == graph.edge_count());
+  // The snapshot reads back to the same graph: its node-link JSON is the same.
+  KnowledgeGraph from_snapshot;
+  CHECK(load_graph_file(folder / "out.snapshot", from_snapshot, EvidenceLoading::kInGraph).ok());
+  std::ostringstream a, b;
+  write_node_link(graph, a);
+  write_node_link(from_snapshot, b);
+  CHECK(a.str() == b.str());
+}
+
+TEST_CASE("a snapshot carries the folded names its options supply", "[export]") {
+  TempFolder folder("snapshot");
+  const KnowledgeGraph graph = small_graph();
+  ExportOptions options;
+  options.fold_names = [](const KnowledgeGraph& g) {
+    FoldedNames names;
+    names.scheme = "test scheme";
+    for (auto v : g.sorted_vertices())
+      names.pairs.emplace_back(g.node(v).id, "key of " + g.node(v).id);
+    return names;
+  };
+  const std::string path = folder / "g.crimekg";
+  REQUIRE(write_export(graph, ExportFormat::kSnapshot, path, options).empty());
+  Status status;
+  auto snapshot = GraphSnapshot::open(path, status);
+  REQUIRE(snapshot);
+  CHECK(snapshot->folded_scheme() == "test scheme");
+  CHECK(snapshot->folded_count() == graph.node_count());
+  for (auto v : graph.sorted_vertices()) {
+    CHECK(snapshot->folded(graph.node(v).id) == "key of " + graph.node(v).id);
+  }
 }
 
 TEST_CASE("the same graph gives byte-identical exports whatever its insertion order", "[export]") {
