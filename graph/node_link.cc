@@ -221,7 +221,9 @@ Status read_node_link_in_place(char* json, std::size_t size, const std::string& 
                                                                        pool_pages->size())
                   : std::make_unique<rapidjson::MemoryPoolAllocator<>>();
   rapidjson::Document doc(pool.get());
-  doc.ParseInsitu(json);
+  // Full precision: the writer gives each confidence the shortest digits
+  // that read back exactly, and only a correctly rounded reading does.
+  doc.ParseInsitu<rapidjson::kParseFullPrecisionFlag>(json);
   if (doc.HasParseError()) {
     status.add(source_name, 0, "",
                std::string("not valid JSON at byte ") + std::to_string(doc.GetErrorOffset()) +
@@ -255,7 +257,11 @@ Status read_node_link_in_place(char* json, std::size_t size, const std::string& 
     node.label = detail::string_member(n, "label");
     if (auto it = n.FindMember("labels"); it != n.MemberEnd() && it->value.IsObject()) {
       for (const auto& m : it->value.GetObject()) {
-        if (m.value.IsString()) node.labels[m.name.GetString()] = m.value.GetString();
+        // With their lengths: a language or label may hold a NUL byte.
+        if (m.value.IsString()) {
+          node.labels[std::string(m.name.GetString(), m.name.GetStringLength())] =
+              std::string(m.value.GetString(), m.value.GetStringLength());
+        }
       }
     }
     node.aliases = detail::string_array(n, "aliases");

@@ -755,6 +755,13 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
   Decoder footer(footer_at, footer_at + 16);
   const std::uint64_t directory_offset = footer.u64();
   const std::uint32_t directory_crc = footer.u32();
+  // The footer repeats the version, and no checksum covers it: a footer
+  // that disagrees with the header is damage (or another writer's file).
+  if (const auto version = footer.u32(); version != detail::kVersion) {
+    return fail("footer", "the snapshot is damaged (footer says version " +
+                              std::to_string(version) + ", the header " +
+                              std::to_string(detail::kVersion) + ")");
+  }
   if (directory_offset < detail::kHeaderSize ||
       directory_offset > file_size - detail::kFooterSize - 4) {
     return fail("directory", "the snapshot is damaged (directory out of bounds)");

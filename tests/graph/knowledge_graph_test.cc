@@ -86,6 +86,26 @@ TEST_CASE("node-link JSON round-trips losslessly and deterministically") {
   CHECK(back.node_count() == g.node_count());
 }
 
+TEST_CASE("node-link JSON keeps NUL bytes in labels and every bit of a confidence") {
+  KnowledgeGraph g;
+  g.merge(fragment("a.txt", std::string("x\0y", 3), std::string("label\0tail", 10)));
+  auto e =
+      g.find_edge("body:united-nations-office-on-drugs-and-crime", "addresses", "crime:terrorism");
+  REQUIRE(e);
+  // Seventeen significant digits: only a correctly rounded reading gets it back.
+  g.mutable_graph()[*e].evidence[0].confidence = 0.1 + 0.2;
+  std::ostringstream text;
+  write_node_link(g, text);
+  KnowledgeGraph back;
+  REQUIRE(read_node_link(text.str(), "mem", back).ok());
+  const NodeData& unodc = back.node(*back.find("body:united-nations-office-on-drugs-and-crime"));
+  CHECK(unodc.labels.at(std::string("x\0y", 3)) == std::string("label\0tail", 10));
+  auto back_edge = back.find_edge("body:united-nations-office-on-drugs-and-crime", "addresses",
+                                  "crime:terrorism");
+  REQUIRE(back_edge);
+  CHECK(back.edge(*back_edge).evidence[0].confidence == 0.1 + 0.2);
+}
+
 TEST_CASE("malformed node-link input reports every problem") {
   KnowledgeGraph g;
   const Status status = read_node_link(
