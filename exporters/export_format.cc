@@ -79,6 +79,16 @@ std::string_view export_format_name(ExportFormat format) {
 
 std::string write_export(const KnowledgeGraph& graph, ExportFormat format, const std::string& path,
                          const ExportOptions& options) {
+  // The writers read each edge's evidence where it is stored in the graph;
+  // a graph whose evidence is still in a snapshot is written from a copy
+  // that holds it.
+  if (graph.has_evidence_store()) {
+    try {
+      return write_export(graph.with_evidence_loaded(), format, path, options);
+    } catch (const EvidenceReadError& e) {
+      return e.what();
+    }
+  }
   switch (format) {
     case ExportFormat::kNodeLinkJson:
       return write_file_atomically(path, [&](std::ostream& out) { write_node_link(graph, out); });

@@ -108,6 +108,19 @@ std::vector<std::string_view> KnowledgeGraph::evidence_documents(Edge e) const {
   return documents;
 }
 
+KnowledgeGraph KnowledgeGraph::with_evidence_loaded() const {
+  KnowledgeGraph copy(*this);
+  if (!copy.evidence_store_) return copy;
+  for (auto [it, end] = boost::edges(copy.graph_); it != end; ++it) {
+    EdgeData& data = copy.graph_[*it];
+    if (!data.evidence.empty()) continue;
+    data.evidence = copy.evidence_store_->evidence(boost::source(*it, copy.graph_), data.predicate,
+                                                   boost::target(*it, copy.graph_));
+  }
+  copy.evidence_store_.reset();
+  return copy;
+}
+
 KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(const NodeData& node) {
   auto found = index_.find(node.id);
   if (found == index_.end()) {

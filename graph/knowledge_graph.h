@@ -89,6 +89,10 @@ class KnowledgeGraph {
   // The distinct documents of an edge's evidence, sorted; from a store
   // without reading its sentences. Views live as long as the graph.
   std::vector<std::string_view> evidence_documents(Edge e) const;
+  // A copy whose edges hold all their evidence and no store: what writers
+  // that read EdgeData::evidence directly are given. Throws
+  // EvidenceReadError.
+  KnowledgeGraph with_evidence_loaded() const;
 
   std::optional<Vertex> find(std::string_view id) const;
   std::optional<Edge> find_edge(std::string_view source, std::string_view predicate,

@@ -140,7 +140,8 @@ void write_node_link(const KnowledgeGraph& graph, std::ostream& out) {
     w.Uint64(d.weight);
     w.Key("evidence");
     w.StartArray();
-    for (const auto& item : d.evidence) detail::write_evidence(w, item);
+    // graph.evidence: the edge's own, or read from a snapshot left on disk.
+    for (const auto& item : graph.evidence(e)) detail::write_evidence(w, item);
     w.EndArray();
     w.EndObject();
   }

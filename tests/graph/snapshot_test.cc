@@ -749,9 +749,9 @@ TEST_CASE("a flipped byte anywhere is detected when its part is read", "[snapsho
         const Problem& problem = in_graph_status.problems().front();
         CHECK(problem.file == path);
         const auto [source, predicate, target] = edge_name(*block);
-        CHECK(problem.entry.find(source) != std::string::npos);
-        CHECK(problem.entry.find(predicate) != std::string::npos);
-        CHECK(problem.entry.find(target) != std::string::npos);
+        CHECK(problem.message.find(source) != std::string::npos);
+        CHECK(problem.message.find(predicate) != std::string::npos);
+        CHECK(problem.message.find(target) != std::string::npos);
         for (std::size_t i = 0; i < edges.size(); ++i) {
           if (i == *block) {
             CHECK_THROWS_AS(lazy.evidence(edges[i]), EvidenceReadError);
