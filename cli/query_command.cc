@@ -449,7 +449,7 @@ class Session {
     // An exact id or spelling needs no index: `show UNODC` answers without
     // collecting, let alone folding, every name of a large graph.
     if (auto v = query::NameIndex::find_exact(graph_, name)) return v;
-    const auto resolution = index().resolve(name);
+    const auto resolution = index_for(name).resolve(name);
     if (resolution.outcome == query::Resolution::Outcome::kFound) {
       return resolution.matches.front().vertex;
     }
@@ -464,6 +464,19 @@ class Session {
       query::render_resolution_problem(graph_, name, resolution, render_, std::cerr);
     }
     return std::nullopt;
+  }
+
+  // The index to look `text` up in: from a snapshot with stored folded
+  // names, one of just the names that can match it; else the whole one.
+  const query::NameIndex& index_for(const std::string& text) {
+    if (snapshot_) {
+      if (auto names = query::NameIndex::for_text(graph_, snapshot_, text)) {
+        partial_ = std::move(names);
+        timer_.lap("name index built in");
+        return *partial_;
+      }
+    }
+    return index();
   }
 
   const query::NameIndex& index() {
@@ -482,6 +495,7 @@ class Session {
   query::RenderOptions render_;
   Timer& timer_;
   std::unique_ptr<query::NameIndex> index_;
+  std::unique_ptr<query::NameIndex> partial_;  // the last index_for's
 };
 
 std::string joined_name(const std::vector<std::string>& words) {
@@ -591,7 +605,7 @@ Plan plan_search(const ParsedArgs& args) {
   const std::string text = joined_name(args.positionals);
   if (text.find_first_not_of(' ') == std::string::npos) throw UsageError("search needs some text");
   return [types, limit, text](Session& session, const KnowledgeGraph& graph) {
-    auto hits = session.index().search(text, 0, types);
+    auto hits = session.index_for(text).search(text, 0, types);
     const std::size_t total = hits.size();
     if (limit > 0 && hits.size() > limit) hits.resize(limit);
     query::render_search(graph, text, hits, total, session.render(), std::cout);

@@ -100,15 +100,20 @@ void for_each_name(const KnowledgeGraph& graph, Visit&& visit) {
 
 }  // namespace
 
-NameIndex::NameIndex(const KnowledgeGraph& graph) : graph_(graph) {
+NameIndex::NameIndex(const KnowledgeGraph& graph) : NameIndex(graph, nullptr) {}
+
+NameIndex::NameIndex(const KnowledgeGraph& graph, const std::unordered_set<std::string_view>* only)
+    : graph_(graph) {
   languages_.emplace_back();  // index 0: no language
-  const std::size_t expected = graph.node_count() * 4;
+  const std::size_t expected = only ? only->size() * 2 : graph.node_count() * 4;
   entries_.reserve(expected);
   names_.reserve(expected);
   first_entry_.reserve(expected);
   name_ids_.reserve(expected);
-  for_each_name(graph, [this](KnowledgeGraph::Vertex v, NameKind kind, std::string_view name,
-                              std::string_view language) { add(v, kind, name, language); });
+  for_each_name(graph, [this, only](KnowledgeGraph::Vertex v, NameKind kind, std::string_view name,
+                                    std::string_view language) {
+    if (only == nullptr || only->count(name)) add(v, kind, name, language);
+  });
 }
 
 std::optional<KnowledgeGraph::Vertex> NameIndex::find_exact(const KnowledgeGraph& graph,
@@ -178,36 +183,61 @@ std::vector<std::uint32_t> NameIndex::entries_of_key(std::uint32_t key) const {
   return out;
 }
 
+namespace {
+
+// Whether a snapshot's stored keys are this build's: the same folding
+// scheme, and a sample of them folds the same here.
+bool stored_keys_trusted(const GraphSnapshot& snapshot) {
+  if (snapshot.folded_scheme() != fold_scheme()) return false;
+  const std::size_t count = snapshot.folded_count();
+  for (std::size_t k = 0; k < 32 && count > 0; ++k) {
+    const auto [name, key] = snapshot.folded_at(k * count / 32);
+    if (fold_for_lookup(name) != key) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<NameIndex> NameIndex::for_text(const KnowledgeGraph& graph,
+                                               std::shared_ptr<const GraphSnapshot> snapshot,
+                                               std::string_view text) {
+  if (!snapshot || !stored_keys_trusted(*snapshot)) return nullptr;
+  const std::string key = fold_for_lookup(trim(text));
+  if (key.empty()) return nullptr;
+  // The stored pairs are every name of the graph the snapshot holds: a name
+  // whose key does not contain this one can neither resolve it nor be
+  // found by searching it.
+  std::unordered_set<std::string_view> names;
+  for (std::size_t i = 0, n = snapshot->folded_count(); i < n; ++i) {
+    const auto [name, stored] = snapshot->folded_at(i);
+    if (stored.find(key) != std::string_view::npos) names.insert(name);
+  }
+  std::unique_ptr<NameIndex> index(new NameIndex(graph, &names));
+  index->use_stored_keys(std::move(snapshot));
+  return index;
+}
+
 void NameIndex::fold_all() const {
   std::call_once(folded_, [this] {
     // Fold the distinct names in parallel: fold_name keeps one normaliser
     // per thread, and each thread writes only its own slice.
     // A name's key: a view of the snapshot's, or of folded_here_.
     std::vector<std::string_view> folded(names_.size());
-    std::vector<bool> stored(names_.size(), false);
     folded_here_.resize(names_.size());
-    if (stored_keys_ && stored_keys_->folded_scheme() == fold_scheme()) {
-      // A sample folded here must agree, or the snapshot is not trusted.
-      const std::size_t count = stored_keys_->folded_count();
-      bool agrees = true;
-      for (std::size_t k = 0; k < 32 && count > 0 && agrees; ++k) {
-        const auto [name, key] = stored_keys_->folded_at(k * count / 32);
-        agrees = fold_for_lookup(name) == key;
-      }
-      for (std::size_t i = 0; agrees && i < names_.size(); ++i) {
-        if (auto key = stored_keys_->folded(names_[i])) {
-          folded[i] = *key;
-          stored[i] = true;
-        }
-      }
-    }
+    const bool use_stored = stored_keys_ && stored_keys_trusted(*stored_keys_);
     const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t threads = std::min<std::size_t>(hardware, 1 + names_.size() / 4096);
     auto work = [&](std::size_t part) {
       const std::size_t begin = names_.size() * part / threads;
       const std::size_t end = names_.size() * (part + 1) / threads;
       for (std::size_t i = begin; i < end; ++i) {
-        if (stored[i]) continue;
+        if (use_stored) {
+          if (auto key = stored_keys_->folded(names_[i])) {
+            folded[i] = *key;
+            continue;
+          }
+        }
         folded_here_[i] = fold_for_lookup(names_[i]);
         folded[i] = folded_here_[i];
       }

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/knowledge_graph.h"
@@ -65,6 +66,17 @@ class NameIndex {
   // Collects every name of every node (cheap: no folding yet). The graph
   // must outlive the index and not change while it is in use.
   explicit NameIndex(const KnowledgeGraph& graph);
+
+  // An index of only the names a lookup of `text` can touch, from a
+  // snapshot whose stored folded names are trusted (see use_stored_keys):
+  // the names whose folded form contains the folded text, found by one scan
+  // of the stored pairs. It resolves and searches `text` exactly as the
+  // whole index would, without collecting and hashing every name of the
+  // graph. Null if the snapshot's keys cannot be used or the text folds to
+  // nothing; then ask a whole index.
+  static std::unique_ptr<NameIndex> for_text(const KnowledgeGraph& graph,
+                                             std::shared_ptr<const GraphSnapshot> snapshot,
+                                             std::string_view text);
 
   // An exact id wins outright; then a name spelled exactly as stored, if it
   // is one node's (at the strongest kind). Otherwise the folded name (and,
@@ -117,6 +129,8 @@ class NameIndex {
     std::uint16_t language;  // index into languages_
   };
 
+  // Collects only the names in `only` (all if null).
+  NameIndex(const KnowledgeGraph& graph, const std::unordered_set<std::string_view>* only);
   NameMatch to_match(const Entry& entry) const;
   void add(KnowledgeGraph::Vertex vertex, NameKind kind, std::string_view name,
            std::string_view language);
@@ -143,7 +157,7 @@ class NameIndex {
   mutable std::vector<std::uint32_t> next_name_;   // name id -> next name with its key
   mutable std::vector<std::uint32_t> first_name_;  // key id -> its first name
   // Keys are views: of the snapshot's stored keys, or of folded_here_.
-  mutable std::vector<std::string> folded_here_;   // name id -> key folded here
+  mutable std::vector<std::string> folded_here_;  // name id -> key folded here
   mutable std::unordered_map<std::string_view, std::uint32_t> key_ids_;
   mutable std::vector<std::string_view> keys_;  // key id -> key
   std::shared_ptr<const GraphSnapshot> stored_keys_;

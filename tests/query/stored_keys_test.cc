@@ -113,6 +113,26 @@ TEST_CASE("stored keys give the same resolutions and searches as folding", "[que
   }
 }
 
+TEST_CASE("an index of just the names a text can match answers as the whole one",
+          "[query][names]") {
+  const FoldedNames names = folded_names(fixture_graph());
+  SnapshotGraph stored(&names);
+  NameIndex folding(fixture_graph());
+  for (const auto& probe : probes()) {
+    INFO(probe);
+    auto partial = NameIndex::for_text(stored.graph, stored.snapshot, probe);
+    REQUIRE(partial);
+    CHECK(partial->name_count() < folding.name_count());
+    CHECK(answer(stored.graph, *partial, probe) == answer(fixture_graph(), folding, probe));
+    CHECK(hits(stored.graph, *partial, probe) == hits(fixture_graph(), folding, probe));
+  }
+  // Text that folds to nothing, or a snapshot without stored names: the
+  // whole index is needed.
+  CHECK_FALSE(NameIndex::for_text(stored.graph, stored.snapshot, "..."));
+  SnapshotGraph bare(nullptr);
+  CHECK_FALSE(NameIndex::for_text(bare.graph, bare.snapshot, "UNODC"));
+}
+
 TEST_CASE("stored keys that this build would not fold so are not used", "[query][names]") {
   FoldedNames wrong = folded_names(fixture_graph());
   for (auto& [name, key] : wrong.pairs) key = "zz " + key;
