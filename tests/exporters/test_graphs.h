@@ -12,6 +12,7 @@
 #include <string>
 
 #include "graph/knowledge_graph.h"
+#include "tests/temp_folder.h"
 
 namespace crimekg::testing {
 
@@ -192,29 +193,6 @@ inline std::string written(const std::function<void(std::ostream&)>& write) {
   write(out);
   return out.str();
 }
-
-// A fresh folder for one test, removed when the object goes.
-class TempFolder {
- public:
-  explicit TempFolder(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() /
-              ("crimekg-test-" + name + "-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "graph/node_link.h"
+#include "tests/temp_folder.h"
 
 using namespace crimekg;
 using namespace std::string_literals;
@@ -38,29 +39,7 @@ struct StringMaker<Evidence> {
 
 namespace {
 
-// A folder of its own under the system temp folder, removed with everything
-// in it when the test ends.
-class TempFolder {
- public:
-  TempFolder() {
-    static std::atomic<int> counter{0};
-    path_ =
-        std::filesystem::temp_directory_path() /
-        ("crimekg_snapshot_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using crimekg::testing::TempFolder;
 
 void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -407,9 +386,9 @@ Layout layout_of(const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("a snapshot round-trips every feature of a graph exactly", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   const KnowledgeGraph original = full_graph();
-  const std::string path = folder.file("full.crimekg");
+  const std::string path = (folder / "full.crimekg");
   write_file(path, snapshot_bytes(original));
   CHECK(is_snapshot_file(path));
 
@@ -442,12 +421,12 @@ TEST_CASE("a snapshot round-trips every feature of a graph exactly", "[snapshot]
 }
 
 TEST_CASE("an empty graph and a graph without edges round-trip", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   KnowledgeGraph empty;
-  write_file(folder.file("empty.crimekg"), snapshot_bytes(empty));
+  write_file((folder / "empty.crimekg"), snapshot_bytes(empty));
   KnowledgeGraph loaded;
   const Status status =
-      load_snapshot_file(folder.file("empty.crimekg"), loaded, EvidenceLoading::kLazy);
+      load_snapshot_file((folder / "empty.crimekg"), loaded, EvidenceLoading::kLazy);
   INFO(status.to_string());
   CHECK(status.ok());
   CHECK(loaded.node_count() == 0);
@@ -456,9 +435,9 @@ TEST_CASE("an empty graph and a graph without edges round-trip", "[snapshot]") {
   KnowledgeGraph nodes_only;
   nodes_only.upsert_node(node(NodeType::kState, "qat"));
   nodes_only.upsert_node(node(NodeType::kPlace, "doha"));
-  write_file(folder.file("nodes.crimekg"), snapshot_bytes(nodes_only));
+  write_file((folder / "nodes.crimekg"), snapshot_bytes(nodes_only));
   KnowledgeGraph back;
-  REQUIRE(load_snapshot_file(folder.file("nodes.crimekg"), back, EvidenceLoading::kInGraph).ok());
+  REQUIRE(load_snapshot_file((folder / "nodes.crimekg"), back, EvidenceLoading::kInGraph).ok());
   check_same_graph(nodes_only, back);
 }
 
@@ -485,9 +464,9 @@ TEST_CASE("a snapshot's bytes do not depend on insertion order", "[snapshot]") {
 }
 
 TEST_CASE("lazily loaded evidence is read from the snapshot per edge", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   const KnowledgeGraph original = full_graph(true);
-  const std::string path = folder.file("lazy.crimekg");
+  const std::string path = (folder / "lazy.crimekg");
   write_file(path, snapshot_bytes(original));
 
   KnowledgeGraph lazy;
@@ -540,7 +519,7 @@ TEST_CASE("lazily loaded evidence is read from the snapshot per edge", "[snapsho
 }
 
 TEST_CASE("folded names are stored sorted and found by name", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   const KnowledgeGraph graph = small_graph();
 
   FoldedNames names;
@@ -558,7 +537,7 @@ TEST_CASE("folded names are stored sorted and found by name", "[snapshot]") {
   expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
   REQUIRE(expected.size() == names.pairs.size() - 1);
 
-  const std::string path = folder.file("names.crimekg");
+  const std::string path = (folder / "names.crimekg");
   write_file(path, snapshot_bytes(graph, &names));
   Status status;
   auto snapshot = GraphSnapshot::open(path, status);
@@ -588,8 +567,8 @@ TEST_CASE("folded names are stored sorted and found by name", "[snapshot]") {
   check_same_graph(graph, loaded);
 
   // Without names: no scheme, none stored.
-  write_file(folder.file("none.crimekg"), snapshot_bytes(graph));
-  auto bare = GraphSnapshot::open(folder.file("none.crimekg"), status);
+  write_file((folder / "none.crimekg"), snapshot_bytes(graph));
+  auto bare = GraphSnapshot::open((folder / "none.crimekg"), status);
   REQUIRE(bare);
   CHECK(bare->folded_scheme().empty());
   CHECK(bare->folded_count() == 0);
@@ -598,8 +577,8 @@ TEST_CASE("folded names are stored sorted and found by name", "[snapshot]") {
 
   // A scheme with no names.
   FoldedNames no_pairs{"scheme-only", {}};
-  write_file(folder.file("scheme.crimekg"), snapshot_bytes(graph, &no_pairs));
-  auto scheme_only = GraphSnapshot::open(folder.file("scheme.crimekg"), status);
+  write_file((folder / "scheme.crimekg"), snapshot_bytes(graph, &no_pairs));
+  auto scheme_only = GraphSnapshot::open((folder / "scheme.crimekg"), status);
   REQUIRE(scheme_only);
   CHECK(scheme_only->folded_scheme() == "scheme-only");
   CHECK(scheme_only->folded_count() == 0);
@@ -608,7 +587,7 @@ TEST_CASE("folded names are stored sorted and found by name", "[snapshot]") {
 }
 
 TEST_CASE("files that are not snapshots are refused, naming the file", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   auto check_refused = [](const std::string& path, const std::string& message_part) {
     INFO(path);
     Status status;
@@ -621,20 +600,20 @@ TEST_CASE("files that are not snapshots are refused, naming the file", "[snapsho
     CHECK(graph.node_count() == 0);
   };
 
-  const std::string json = folder.file("graph.json");
+  const std::string json = (folder / "graph.json");
   write_file(json, node_link_text(small_graph()));
   CHECK_FALSE(is_snapshot_file(json));
   check_refused(json, "not a crimekg snapshot");
 
-  const std::string empty = folder.file("empty.crimekg");
+  const std::string empty = (folder / "empty.crimekg");
   write_file(empty, "");
   CHECK_FALSE(is_snapshot_file(empty));
   check_refused(empty, "not a crimekg snapshot");
 
-  CHECK_FALSE(is_snapshot_file(folder.file("missing.crimekg")));
-  check_refused(folder.file("missing.crimekg"), "No such file");
-  std::filesystem::create_directories(folder.file("folder.crimekg"));
-  check_refused(folder.file("folder.crimekg"), "not a regular file");
+  CHECK_FALSE(is_snapshot_file((folder / "missing.crimekg")));
+  check_refused((folder / "missing.crimekg"), "No such file");
+  std::filesystem::create_directories((folder / "folder.crimekg"));
+  check_refused((folder / "folder.crimekg"), "not a regular file");
 
   // Random bytes; random bytes behind a signature; and behind a signature
   // and version, before an end mark.
@@ -643,7 +622,7 @@ TEST_CASE("files that are not snapshots are refused, naming the file", "[snapsho
   for (std::size_t size : {1u, 47u, 48u, 100u, 4096u}) {
     std::string bytes(size, '\0');
     for (auto& c : bytes) c = static_cast<char>(random());
-    const std::string path = folder.file("random.crimekg");
+    const std::string path = (folder / "random.crimekg");
     write_file(path, bytes);
     check_refused(path, path);
     std::string signed_bytes = valid.substr(0, 16) + bytes;
@@ -656,14 +635,14 @@ TEST_CASE("files that are not snapshots are refused, naming the file", "[snapsho
 }
 
 TEST_CASE("a snapshot of another version is refused, saying so", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   const std::string bytes = snapshot_bytes(small_graph());
   const std::size_t footer_version = bytes.size() - 12;
   for (std::size_t at : {std::size_t{16}, footer_version}) {
     for (std::uint32_t version : {0u, 2u, 0xFFFFFFFFu}) {
       std::string changed = bytes;
       for (int i = 0; i < 4; ++i) changed[at + i] = static_cast<char>((version >> (8 * i)) & 0xFF);
-      const std::string path = folder.file("version.crimekg");
+      const std::string path = (folder / "version.crimekg");
       write_file(path, changed);
       INFO("version " << version << " at " << at);
       CHECK(is_snapshot_file(path));
@@ -677,10 +656,10 @@ TEST_CASE("a snapshot of another version is refused, saying so", "[snapshot]") {
 }
 
 TEST_CASE("a snapshot cut short at any length is refused", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   FoldedNames names = small_names();
   const std::string bytes = snapshot_bytes(small_graph(), &names);
-  const std::string path = folder.file("cut.crimekg");
+  const std::string path = (folder / "cut.crimekg");
   for (std::size_t size = 0; size < bytes.size(); ++size) {
     write_file(path, bytes.substr(0, size));
     Status status;
@@ -695,7 +674,7 @@ TEST_CASE("a snapshot cut short at any length is refused", "[snapshot]") {
 }
 
 TEST_CASE("a flipped byte anywhere is detected when its part is read", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   const KnowledgeGraph original = small_graph();
   const FoldedNames names = small_names();
   const std::string bytes = snapshot_bytes(original, &names);
@@ -703,7 +682,7 @@ TEST_CASE("a flipped byte anywhere is detected when its part is read", "[snapsho
   REQUIRE(layout.blocks.size() == original.edge_count());
   const auto original_edges = original.sorted_edges();
   const std::string original_text = node_link_text(original);
-  const std::string path = folder.file("flipped.crimekg");
+  const std::string path = (folder / "flipped.crimekg");
 
   auto edge_name = [&](std::size_t i) {
     const auto e = original_edges[i];
@@ -790,8 +769,8 @@ TEST_CASE("a flipped byte anywhere is detected when its part is read", "[snapsho
 }
 
 TEST_CASE("a snapshot loads into an empty graph only", "[snapshot]") {
-  TempFolder folder;
-  const std::string path = folder.file("graph.crimekg");
+  TempFolder folder("snapshot");
+  const std::string path = (folder / "graph.crimekg");
   write_file(path, snapshot_bytes(small_graph()));
   Status status;
   auto snapshot = GraphSnapshot::open(path, status);
@@ -815,10 +794,10 @@ TEST_CASE("a snapshot loads into an empty graph only", "[snapshot]") {
 }
 
 TEST_CASE("load_graph_file reads node-link JSON and snapshots alike", "[snapshot]") {
-  TempFolder folder;
+  TempFolder folder("snapshot");
   const KnowledgeGraph original = full_graph();
-  const std::string json = folder.file("graph.json");
-  const std::string snapshot_path = folder.file("graph.crimekg");
+  const std::string json = (folder / "graph.json");
+  const std::string snapshot_path = (folder / "graph.crimekg");
   write_file(json, node_link_text(original));
   FoldedNames names = small_names();
   write_file(snapshot_path, snapshot_bytes(original, &names));
