@@ -30,7 +30,7 @@ std::size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& key) const {
   return h;
 }
 
-void KnowledgeGraph::rebuild_edge_index() {
+void KnowledgeGraph::rebuild_edge_index() const {
   edge_index_stale_ = false;
   edge_index_.clear();
   edge_index_.reserve(boost::num_edges(graph_));
@@ -43,7 +43,7 @@ void KnowledgeGraph::rebuild_edge_index() {
 
 void KnowledgeGraph::ensure_edge_index() const {
   std::lock_guard lock(edge_index_mutex_);
-  if (edge_index_stale_) const_cast<KnowledgeGraph*>(this)->rebuild_edge_index();
+  if (edge_index_stale_) rebuild_edge_index();
 }
 
 KnowledgeGraph::Edge KnowledgeGraph::add_new_edge(Vertex source, Vertex target, EdgeData&& data) {

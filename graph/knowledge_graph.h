@@ -115,7 +115,8 @@ class KnowledgeGraph {
   std::vector<Edge> sorted_edges() const;
 
  private:
-  void rebuild_edge_index();
+  // Touches only the mutable index members.
+  void rebuild_edge_index() const;
   // Builds the triple index if add_new_edge left it behind.
   void ensure_edge_index() const;
   template <typename Record>

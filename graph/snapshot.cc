@@ -130,12 +130,8 @@ std::uint64_t fnv1a(std::string_view text) {
 class Encoder {
  public:
   void u8(std::uint8_t v) { bytes_.push_back(static_cast<char>(v)); }
-  void u32(std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) bytes_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-  }
-  void u64(std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) bytes_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-  }
+  void u32(std::uint32_t v) { fixed(v, 4); }
+  void u64(std::uint64_t v) { fixed(v, 8); }
   void varint(std::uint64_t v) {
     while (v >= 0x80) {
       bytes_.push_back(static_cast<char>((v & 0x7F) | 0x80));
@@ -152,10 +148,13 @@ class Encoder {
     for (int i = 0; i < 4; ++i) bytes_[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
   }
   const std::string& bytes() const { return bytes_; }
-  std::string& mutable_bytes() { return bytes_; }
   void clear() { bytes_.clear(); }
 
  private:
+  // `size` bytes of `v`, least significant first.
+  void fixed(std::uint64_t v, int size) {
+    for (int i = 0; i < size; ++i) bytes_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  }
   std::string bytes_;
 };
 
@@ -280,22 +279,8 @@ class Decoder {
     if (!need(1)) return 0;
     return static_cast<std::uint8_t>(*p_++);
   }
-  std::uint32_t u32() {
-    if (!need(4)) return 0;
-    std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i)
-      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(p_[i])) << (8 * i);
-    p_ += 4;
-    return v;
-  }
-  std::uint64_t u64() {
-    if (!need(8)) return 0;
-    std::uint64_t v = 0;
-    for (int i = 0; i < 8; ++i)
-      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p_[i])) << (8 * i);
-    p_ += 8;
-    return v;
-  }
+  std::uint32_t u32() { return static_cast<std::uint32_t>(fixed(4)); }
+  std::uint64_t u64() { return fixed(8); }
   std::uint64_t varint() {
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -327,6 +312,15 @@ class Decoder {
   }
 
  private:
+  // `size` bytes, least significant first.
+  std::uint64_t fixed(int size) {
+    if (!need(size)) return 0;
+    std::uint64_t v = 0;
+    for (int i = 0; i < size; ++i)
+      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p_[i])) << (8 * i);
+    p_ += size;
+    return v;
+  }
   bool need(std::uint64_t n) {
     if (failed_ || n > remaining()) {
       failed_ = true;
@@ -366,6 +360,7 @@ struct GraphSnapshot::Impl final : EvidenceStore {
   std::vector<const char*> node_records;     // where each node's record starts
   std::vector<std::string_view> node_ids;
   std::vector<std::uint32_t> first_edge;  // node -> its first edge; node_count + 1
+  std::vector<std::uint32_t> in_degree;   // node -> edges into it
 
   // The folded-name table is checked on first use: a query that looks up
   // no name by folding never reads it. Damaged, it is ignored (names are
@@ -578,16 +573,6 @@ struct GraphSnapshot::Impl final : EvidenceStore {
   }
 };
 
-namespace detail {
-namespace {
-
-void write_u32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-
-}  // namespace
-}  // namespace detail
-
 void write_snapshot(const KnowledgeGraph& graph, const FoldedNames* names, std::ostream& out) {
   using detail::Encoder;
   const auto vertices = graph.sorted_vertices();
@@ -613,29 +598,38 @@ void write_snapshot(const KnowledgeGraph& graph, const FoldedNames* names, std::
 
   detail::SectionWriter w(out);
   {
-    std::string header(detail::kSignature, sizeof detail::kSignature);
-    detail::write_u32(header, detail::kVersion);
-    detail::write_u32(header, 0);
-    w.write(header.data(), header.size());
+    Encoder header;
+    header.raw(std::string_view(detail::kSignature, sizeof detail::kSignature));
+    header.u32(detail::kVersion);
+    header.u32(0);
+    w.write(header.bytes().data(), header.bytes().size());
   }
 
-  // Evidence first: the edge records hold where each block went.
+  // Evidence first: the edge records hold where each block went and how
+  // many pieces it holds.
   std::vector<std::uint64_t> block_offsets;
+  std::vector<std::uint32_t> evidence_counts;
   block_offsets.reserve(edges.size());
+  evidence_counts.reserve(edges.size());
   w.begin(detail::kEvidenceTag);
   Encoder block;
+  std::vector<std::uint32_t> item_documents, documents;
   for (auto e : edges) {
     const auto& items = graph.evidence(e);
     block.clear();
     block.u32(0);
-    std::vector<std::uint32_t> documents;
-    for (const auto& item : items) documents.push_back(detail::index_in(vocabulary, item.document));
+    item_documents.clear();
+    for (const auto& item : items) {
+      item_documents.push_back(detail::index_in(vocabulary, item.document));
+    }
+    documents = item_documents;
     std::sort(documents.begin(), documents.end());
     documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
     block.varint(documents.size());
     for (auto d : documents) block.varint(d);
-    for (const auto& item : items) {
-      block.varint(detail::index_in(vocabulary, item.document));
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const Evidence& item = items[k];
+      block.varint(item_documents[k]);
       block.string(item.paragraph);
       block.varint(item.start);
       block.varint(item.end);
@@ -647,6 +641,7 @@ void write_snapshot(const KnowledgeGraph& graph, const FoldedNames* names, std::
     }
     block.patch_u32(0, detail::crc32_of(block.bytes().data() + 4, block.bytes().size() - 4));
     block_offsets.push_back(w.section_offset());
+    evidence_counts.push_back(static_cast<std::uint32_t>(items.size()));
     w.append(block.bytes(), false);
   }
   w.end();
@@ -685,7 +680,7 @@ void write_snapshot(const KnowledgeGraph& graph, const FoldedNames* names, std::
     section.u32(rank[boost::source(e, g)]);
     section.u32(rank[boost::target(e, g)]);
     section.u32(detail::index_in(predicates, data.predicate));
-    section.u32(static_cast<std::uint32_t>(graph.evidence(e).size()));
+    section.u32(evidence_counts[i]);
     section.u64(data.weight);
     section.u64(block_offsets[i]);
     if (section.bytes().size() > (1u << 20)) {
@@ -705,24 +700,21 @@ void write_snapshot(const KnowledgeGraph& graph, const FoldedNames* names, std::
   }
 
   const std::uint64_t directory_offset = w.offset();
-  std::string directory;
-  detail::write_u32(directory, static_cast<std::uint32_t>(w.directory().size()));
+  Encoder directory;
+  directory.u32(static_cast<std::uint32_t>(w.directory().size()));
   for (const auto& entry : w.directory()) {
-    detail::write_u32(directory, entry.tag);
-    detail::write_u32(directory, entry.crc);
-    for (auto v : {entry.offset, entry.size}) {
-      detail::write_u32(directory, static_cast<std::uint32_t>(v));
-      detail::write_u32(directory, static_cast<std::uint32_t>(v >> 32));
-    }
+    directory.u32(entry.tag);
+    directory.u32(entry.crc);
+    directory.u64(entry.offset);
+    directory.u64(entry.size);
   }
-  std::string footer;
-  detail::write_u32(footer, static_cast<std::uint32_t>(directory_offset));
-  detail::write_u32(footer, static_cast<std::uint32_t>(directory_offset >> 32));
-  detail::write_u32(footer, detail::crc32_of(directory.data(), directory.size()));
-  detail::write_u32(footer, detail::kVersion);
-  footer.append(detail::kEndMark, sizeof detail::kEndMark);
-  w.write(directory.data(), directory.size());
-  w.write(footer.data(), footer.size());
+  Encoder footer;
+  footer.u64(directory_offset);
+  footer.u32(detail::crc32_of(directory.bytes().data(), directory.bytes().size()));
+  footer.u32(detail::kVersion);
+  footer.raw(std::string_view(detail::kEndMark, sizeof detail::kEndMark));
+  w.write(directory.bytes().data(), directory.bytes().size());
+  w.write(footer.bytes().data(), footer.bytes().size());
 }
 
 bool is_snapshot_file(const std::string& path) {
@@ -777,7 +769,6 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
     return fail("directory", "the snapshot is damaged (directory size)");
   }
   std::unordered_map<std::uint32_t, std::pair<const char*, const char*>> found;
-  std::unordered_map<std::uint32_t, std::uint32_t> fold_crcs;
   for (std::uint32_t i = 0; i < sections; ++i) {
     const std::uint32_t t = directory.u32();
     const std::uint32_t crc = directory.u32();
@@ -788,7 +779,7 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
       return fail(detail::tag_name(t), "the snapshot is damaged (section out of bounds)");
     }
     // Evidence is checked per block when read, folded names when first used.
-    if (t == detail::kFoldedTag) fold_crcs[t] = crc;
+    if (t == detail::kFoldedTag) fold_crc = crc;
     const bool read_now = t != detail::kEvidenceTag && t != detail::kFoldedTag;
     if (read_now) detail::populate(data + offset, data + offset + size);
     if (read_now && detail::crc32_of(data + offset, size) != crc) {
@@ -866,6 +857,7 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
     edges = found[detail::kEdgesTag].first + 8;
     const std::size_t nodes = node_ids.size();
     first_edge.assign(nodes + 1, 0);
+    in_degree.assign(nodes, 0);
     std::uint32_t next_source = 0;
     detail::EdgeRecordView previous{};
     for (std::uint64_t i = 0; i < edge_total; ++i) {
@@ -881,6 +873,7 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
                                 " out of range or out of order)");
       }
       while (next_source <= r.source) first_edge[next_source++] = static_cast<std::uint32_t>(i);
+      ++in_degree[r.target];
       previous = r;
     }
     while (next_source <= nodes) first_edge[next_source++] = static_cast<std::uint32_t>(edge_total);
@@ -891,7 +884,6 @@ Status GraphSnapshot::Impl::parse(std::size_t file_size) {
 
   if (auto it = found.find(detail::kFoldedTag); it != found.end()) {
     fold_section = it->second;
-    fold_crc = fold_crcs[detail::kFoldedTag];
   }
   return status;
 }
@@ -979,12 +971,8 @@ Status GraphSnapshot::load(KnowledgeGraph& graph, EvidenceLoading loading) const
     }
   } joiner{decoder};
   graph.add_vertices(count);
-  {
-    std::vector<std::uint32_t> in_degree(count, 0);
-    for (std::uint64_t i = 0; i < s.edge_total; ++i) ++in_degree[s.edge_at(i).target];
-    for (std::size_t v = 0; v < count; ++v) {
-      graph.reserve_degree(v, s.first_edge[v + 1] - s.first_edge[v], in_degree[v]);
-    }
+  for (std::size_t v = 0; v < count; ++v) {
+    graph.reserve_degree(v, s.first_edge[v + 1] - s.first_edge[v], s.in_degree[v]);
   }
   std::vector<std::string> predicate_names(s.predicates.begin(), s.predicates.end());
   for (std::uint64_t i = 0; i < s.edge_total; ++i) {
@@ -1051,22 +1039,20 @@ std::optional<std::string_view> GraphSnapshot::folded(std::string_view name) con
   return std::nullopt;
 }
 
-Status load_snapshot_file(const std::string& path, KnowledgeGraph& graph, EvidenceLoading loading) {
-  Status status;
-  auto snapshot = GraphSnapshot::open(path, status);
-  if (!snapshot) return status;
-  return snapshot->load(graph, loading);
-}
-
-Status load_graph_file(const std::string& path, KnowledgeGraph& graph, EvidenceLoading loading,
-                       std::shared_ptr<const GraphSnapshot>* snapshot) {
-  if (!is_snapshot_file(path)) return load_node_link_file(path, graph);
+Status load_snapshot_file(const std::string& path, KnowledgeGraph& graph, EvidenceLoading loading,
+                          std::shared_ptr<const GraphSnapshot>* snapshot) {
   Status status;
   auto opened = GraphSnapshot::open(path, status);
   if (!opened) return status;
   status.merge(opened->load(graph, loading));
   if (snapshot != nullptr) *snapshot = std::move(opened);
   return status;
+}
+
+Status load_graph_file(const std::string& path, KnowledgeGraph& graph, EvidenceLoading loading,
+                       std::shared_ptr<const GraphSnapshot>* snapshot) {
+  if (!is_snapshot_file(path)) return load_node_link_file(path, graph);
+  return load_snapshot_file(path, graph, loading, snapshot);
 }
 
 }  // namespace crimekg

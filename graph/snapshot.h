@@ -92,8 +92,10 @@ class GraphSnapshot {
   std::shared_ptr<Impl> impl_;
 };
 
-// Opens and loads a snapshot file in one step.
-Status load_snapshot_file(const std::string& path, KnowledgeGraph& graph, EvidenceLoading loading);
+// Opens and loads a snapshot file in one step; the opened snapshot is
+// returned in `snapshot` if asked for.
+Status load_snapshot_file(const std::string& path, KnowledgeGraph& graph, EvidenceLoading loading,
+                          std::shared_ptr<const GraphSnapshot>* snapshot = nullptr);
 
 // Reads a saved graph, a snapshot or node-link JSON, whichever the file is.
 // The snapshot, if it was one, is returned so a caller can use its folded

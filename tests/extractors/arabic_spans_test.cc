@@ -120,6 +120,21 @@ std::vector<long> numbers_in(std::string_view text) {
 
 testing::ShippedPipeline& shared() { return testing::shipped_pipeline(); }
 
+// Extracts `text` as an Arabic document named `name` with the shipped
+// pipeline. The analysis views the document's text: both are the caller's.
+void analyse_arabic(const std::string& name, const std::string& text, Document& document,
+                    DocumentAnalysis& analysis) {
+  std::vector<DocumentProblem> problems;
+  REQUIRE(make_document(name, text, document, problems));
+  shared().pipeline->extract(document, ExtractOptions{"ar"}, shared().workspace, analysis);
+}
+
+std::set<std::string> ids_of(const DocumentAnalysis& analysis) {
+  std::set<std::string> ids;
+  for (const auto& m : analysis.mentions) ids.insert(m.id);
+  return ids;
+}
+
 // A reference number with the conjunction written onto it («و2/6» in a list
 // of references): the span should start at the «و», the whole surface word.
 bool after_glued_waw(std::string_view text, const Mention& m) {
@@ -231,16 +246,13 @@ TEST_CASE("Arabic samples: a reference glued to «و» spans the whole word",
   const Pipeline& pipeline = *shared().pipeline;
   Normaliser normaliser;
   Document document;
-  std::vector<DocumentProblem> problems;
-  REQUIRE(make_document(
+  DocumentAnalysis analysis;
+  analyse_arabic(
       "glued-waw.txt",
       "وإذ يشير مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية إلى "
       "قراراته 1/6 و2/6 و2/7 و3/8، وإلى مقرراته 2/4 و6/4،\n",
-      document, problems));
-  DocumentAnalysis analysis;
-  pipeline.extract(document, ExtractOptions{"ar"}, shared().workspace, analysis);
-  std::set<std::string> ids;
-  for (const auto& m : analysis.mentions) ids.insert(m.id);
+      document, analysis);
+  const auto ids = ids_of(analysis);
   for (const char* id :
        {"resolution:cop-untoc/6/1", "resolution:cop-untoc/6/2", "resolution:cop-untoc/7/2",
         "resolution:cop-untoc/8/3", "decision:cop-untoc/4/2", "decision:cop-untoc/4/6"}) {
@@ -248,6 +260,7 @@ TEST_CASE("Arabic samples: a reference glued to «و» spans the whole word",
     CHECK(ids.count(id) == 1);
   }
   CHECK(check_spans(analysis, pipeline.recognizer(), normaliser, Which::kGluedWawOnly) == 0);
+  std::vector<DocumentProblem> problems;
   for (const auto& path : {"/samples/003_3b4b2203ce6148f0.txt"}) {
     REQUIRE(load_document(std::string(CRIMEKG_SOURCE_DIR) + path, document, problems));
     pipeline.extract(document, {}, shared().workspace, analysis);
@@ -288,10 +301,8 @@ TEST_CASE("Arabic normalisation keeps offsets in the original bytes", "[multilin
   for (const auto& c : cases) {
     INFO("text: " << c.text);
     Document document;
-    std::vector<DocumentProblem> problems;
-    REQUIRE(make_document("arabic-offsets.txt", c.text, document, problems));
     DocumentAnalysis analysis;
-    pipeline.extract(document, ExtractOptions{"ar"}, shared().workspace, analysis);
+    analyse_arabic("arabic-offsets.txt", c.text, document, analysis);
     check_spans(analysis, pipeline.recognizer(), normaliser);
     std::string slices;
     bool found = false;
@@ -313,13 +324,9 @@ namespace {
 
 std::set<std::string> arabic_ids(const std::string& text) {
   Document document;
-  std::vector<DocumentProblem> problems;
-  REQUIRE(make_document("ar-words.txt", text, document, problems));
   DocumentAnalysis analysis;
-  shared().pipeline->extract(document, ExtractOptions{"ar"}, shared().workspace, analysis);
-  std::set<std::string> ids;
-  for (const auto& m : analysis.mentions) ids.insert(m.id);
-  return ids;
+  analyse_arabic("ar-words.txt", text, document, analysis);
+  return ids_of(analysis);
 }
 
 }  // namespace

@@ -13,11 +13,15 @@ struct Hit {
   std::size_t first, last;
 };
 
+// Tokenises, encodes and scans `text`; with `resolve`, text words first
+// take the reading the vocabulary knows (Gazetteer::resolve), as the
+// pipeline does.
 std::vector<Hit> run(const Gazetteer& g, Normaliser& n, std::string_view text,
-                     std::vector<Unit>& units) {
+                     std::vector<Unit>& units, bool resolve = false) {
   TokenStream s;
   std::string scratch;
   n.tokenise(text, {}, {}, s);
+  if (resolve) g.resolve(s);
   g.encode(s, units, scratch);
   std::vector<Hit> hits;
   g.scan(units, [&](Gazetteer::PatternId p, std::size_t f, std::size_t l) {
@@ -113,16 +117,7 @@ TEST_CASE("words split at a line-end hyphen or by a stray space are joined when 
 namespace {
 std::vector<Hit> run_resolved(const Gazetteer& g, Normaliser& n, std::string_view text,
                               std::vector<Unit>& units) {
-  TokenStream s;
-  std::string scratch;
-  n.tokenise(text, {}, {}, s);
-  g.resolve(s);
-  g.encode(s, units, scratch);
-  std::vector<Hit> hits;
-  g.scan(units, [&](Gazetteer::PatternId p, std::size_t f, std::size_t l) {
-    hits.push_back({p, f, l});
-  });
-  return hits;
+  return run(g, n, text, units, true);
 }
 }  // namespace
 
